@@ -1,0 +1,70 @@
+"""MkDocs glue: thin event handlers around the `notes_kb` pipeline.
+
+MkDocs puts this folder on `sys.path` only while it executes this module, so the pipeline package is
+imported here at the top; every handler only moves data between MkDocs and pure functions.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from notes_kb.load import LoadedNotes, build_knowledge_base, notes_dir_from
+from notes_kb.markdown_text import html_text
+from notes_kb.render import NavEntry, RenderedSite, render_site
+
+log = get_plugin_logger("kb")
+
+
+class _Build:
+    """What one build (or one rebuild under `mkdocs serve`) knows."""
+
+    def __init__(self, notes: LoadedNotes, site: RenderedSite) -> None:
+        self.notes = notes
+        self.site = site
+
+
+_build: _Build | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Read and parse every notes file; report problems as `file:line: message` warnings."""
+    global _build
+    root = Path(config.config_file_path).parent
+    kb_options: dict[str, Any] = config.extra.get("kb") or {}
+    notes_dir = notes_dir_from(root, kb_options.get("notes_dir"))
+    notes = build_knowledge_base(notes_dir, root)
+    for diagnostic in notes.diagnostics:
+        log.warning(str(diagnostic))
+    if not notes.files:
+        log.warning(f"no notes found: add Markdown files under {notes_dir}")
+    _build = _Build(notes, render_site(notes.kb, config.site_name))
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the generated pages (never over a page the author wrote) and the nav that lists them."""
+    assert _build is not None, "on_config runs first"
+    for path, markdown in _build.site.pages.items():
+        if files.get_file_from_path(path) is None:
+            files.append(File.generated(config, path, content=markdown))
+        else:
+            log.info(f"{path}: the author's page is kept; the generated one is skipped")
+    generated = set(_build.site.pages)
+    own_pages = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in generated)
+    config.nav = [_escaped(entry) for entry in _build.site.nav] + own_pages
+    return files
+
+
+def _escaped(entry: NavEntry) -> NavEntry:
+    # Material prints nav titles unescaped: a section titled `<script>` must stay text.
+    if isinstance(entry, str):
+        return entry
+    return {
+        html_text(title): value if isinstance(value, str) else [_escaped(child) for child in value]
+        for title, value in entry.items()
+    }

@@ -1,0 +1,17 @@
+"""Extract stage: parsed notes documents → knowledge base."""
+
+from __future__ import annotations
+
+from .document import NotesDocument
+from .model import KnowledgeBase, Topic
+from .paths import topic_slug, unique_slug
+
+
+def extract(documents: list[NotesDocument]) -> KnowledgeBase:
+    """Build the knowledge base from parsed documents (given in file-name order)."""
+    taken: set[str] = set()
+    topics = [
+        Topic(slug=unique_slug(topic_slug(doc.path), taken), title=doc.title, source=doc.path, document=doc)
+        for doc in documents
+    ]
+    return KnowledgeBase(topics=topics)
