@@ -7,15 +7,17 @@ imported here at the top; every handler only moves data between MkDocs and pure 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from notes_kb.load import LoadedNotes, build_knowledge_base, notes_dir_from
 from notes_kb.markdown_text import html_text
 from notes_kb.render import NavEntry, RenderedSite, render_site
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 log = get_plugin_logger("kb")
 

@@ -8,11 +8,14 @@ way (`NotesDocument.source_lines()` walks them back in order; the parser's prope
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     """How bad a diagnostic is."""
 
     WARNING = "warning"
@@ -36,7 +39,7 @@ class Diagnostic:
         return f"{self.path}:{self.line}: {self.message}"
 
 
-class LineRole(str, enum.Enum):
+class LineRole(enum.StrEnum):
     """What a source line is to the notes format."""
 
     TEXT = "text"

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from .document import NotesDocument
+from typing import TYPE_CHECKING
+
 from .model import KnowledgeBase, Topic
 from .paths import topic_slug, unique_slug
+
+if TYPE_CHECKING:
+    from .document import NotesDocument
 
 
 def extract(documents: list[NotesDocument]) -> KnowledgeBase:

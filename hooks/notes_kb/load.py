@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .document import Diagnostic, NotesDocument
 from .extract import extract
-from .model import KnowledgeBase
 from .parse import decode_notes, parse
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .document import Diagnostic, NotesDocument
+    from .model import KnowledgeBase
 
 
 @dataclass

@@ -73,7 +73,7 @@ def parse(text: str, path: str) -> tuple[NotesDocument, list[Diagnostic]]:
     taken: set[str] = set()
     for section in document.sections():
         section.slug = unique_slug(slugify(section.title) or "section", taken)
-    return document, diagnostics
+    return document, sorted(diagnostics, key=lambda d: d.line)
 
 
 def _topic_title(title_line: SourceLine | None, path: str) -> str:
@@ -137,7 +137,7 @@ def _parse_title(rest: str) -> _Title:
         return _Title("", "<expand> has no title attribute")
     hint = _TITLE_HINT.search(rest)
     recovered = hint["title"].strip().strip("\"'").strip() if hint else ""
-    return _Title(recovered, f"<expand{rest.rstrip()} has a malformed title attribute (expected title=\"…\">)")
+    return _Title(recovered, f'<expand{rest.rstrip()} has a malformed title attribute (expected title="…">)')
 
 
 class _Builder:
@@ -151,13 +151,15 @@ class _Builder:
         self.stack: list[Section] = []
         self.group: str | None = None
         self.title_line: SourceLine | None = None
-        self.seen_section = False
+        self.seen_content = False
 
     @property
     def container(self) -> list[Node]:
         return self.stack[-1].body if self.stack else self.root
 
     def feed(self, line: SourceLine) -> None:
+        first_content = not self.seen_content and bool(line.text.strip())
+        self.seen_content = self.seen_content or first_content
         if line.role is LineRole.CODE:
             self._append_line(line)
             return
@@ -169,7 +171,8 @@ class _Builder:
             self.group = group["name"]
             marked = SourceLine(line.number, line.text, LineRole.GROUP)
             self.container.append(GroupMarker(group["name"], marked, as_heading=bool(group["hashes"])))
-        elif not self.stack and not self.seen_section and self.title_line is None and _TOPIC_HEADING.match(line.text):
+        elif first_content and _TOPIC_HEADING.match(line.text):
+            # Only a leading `#` heading names the topic; a later one is content like any other.
             self.title_line = SourceLine(line.number, line.text, LineRole.MARKUP)
         else:
             self._append_line(line)
@@ -205,7 +208,6 @@ class _Builder:
         )
         self.container.append(section)
         self.stack.append(section)
-        self.seen_section = True
 
     def _close(self, line: SourceLine) -> None:
         markup = SourceLine(line.number, line.text, LineRole.MARKUP)

@@ -11,7 +11,7 @@ _NOT_WORD = re.compile(r"[^\w]+|_+")
 
 def slugify(text: str) -> str:
     """A lowercase, hyphenated slug; letters of any script survive, punctuation and emoji do not."""
-    text = unicodedata.normalize("NFKC", text).casefold()
+    text = unicodedata.normalize("NFKC", text).lower()
     # `C++` and `C#` must not collapse into the same slug as `C`.
     text = text.replace("&", " and ").replace("+", " plus ").replace("#", " sharp ")
     return _NOT_WORD.sub("-", text).strip("-")

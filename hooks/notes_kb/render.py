@@ -8,11 +8,14 @@ become pymdownx.details admonitions (collapsed, nested by indentation) with the 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from . import paths
 from .document import GroupMarker, LineRole, Node, Section, TextBlock
 from .markdown_text import escape_line, inline_text, quoted_title
-from .model import KnowledgeBase, Topic
+
+if TYPE_CHECKING:
+    from .model import KnowledgeBase, Topic
 
 NavEntry = str | dict[str, "str | list[NavEntry]"]
 
@@ -129,7 +132,8 @@ def render_section_page(topic: Topic, section: Section) -> str:
     out = [
         f"# {inline_text(section.title)}",
         "",
-        f"{context} · [in the full notes]({notes_link}) · `{topic.source}:{section.line}` {{ .kb-source }}",
+        f"{context} · [in the full notes]({notes_link}) · `{topic.source}:{section.line}`",
+        "{: .kb-source }",
         "",
     ]
     for node in section.body:

@@ -1,0 +1,144 @@
+"""End to end: strict builds of the real notes and of fixtures, checked on the built HTML."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from typing import TYPE_CHECKING
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import PROJECT, require_corpus
+from lossless import check_lines
+from sitebuild import build_site, warnings_of
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+GOLDEN = PROJECT / "tests" / "golden"
+
+
+@pytest.fixture(scope="module")
+def aws_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dest = tmp_path_factory.mktemp("aws-site")
+    result = build_site(dest)
+    assert result.returncode == 0, result.stderr
+    assert warnings_of(result) == []
+    assert "Traceback" not in result.stderr
+    return dest
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_notes_copy_is_the_authors_file_byte_for_byte() -> None:
+    shared = PROJECT.parent / "shared" / "notes" / "aws.md"
+    if not shared.exists():
+        pytest.skip(f"{shared} is not here")
+    assert (PROJECT / "notes" / "aws.md").read_bytes() == shared.read_bytes()
+
+
+def test_aws_site_pages(aws_site: Path) -> None:
+    for page in ["index.html", "aws/index.html", "aws/notes/index.html", "aws/sections/general-points/index.html"]:
+        assert (aws_site / page).is_file(), page
+    sections = sorted(p.parent.name for p in (aws_site / "aws" / "sections").glob("*/index.html"))
+    assert len(sections) == 10
+    notes = soup(aws_site / "aws" / "notes" / "index.html")
+    summaries = [s.get_text() for s in notes.select("article details > summary")]
+    assert summaries[:3] == ["Version History (Main Versions)", "General Points", "Core AWS Services"]
+    assert len(summaries) == 10
+    # The repeated `## Title` is dropped inside the admonition.
+    assert not notes.select("article details > h2")
+
+
+def test_aws_site_loses_no_line(aws_site: Path) -> None:
+    source = (PROJECT / "notes" / "aws.md").read_text(encoding="utf-8")
+    report = check_lines(source, (aws_site / "aws" / "notes" / "index.html").read_text(encoding="utf-8"))
+    assert report.missing == []
+    assert report.checked > 500
+
+
+def test_nav_lists_topic_groups_and_sections(aws_site: Path) -> None:
+    page = soup(aws_site / "aws" / "sections" / "auto-scaling" / "index.html")
+    labels = [a.get_text(" ", strip=True) for a in page.select("nav.md-nav--primary a.md-nav__link")]
+    for expected in ["Full notes", "General Points", "Auto Scaling"]:
+        assert expected in labels
+    assert page.select_one("nav.md-nav--primary label.md-nav__link, nav.md-nav--primary span.md-nav__link")
+
+
+def test_no_asset_from_another_host(aws_site: Path) -> None:
+    for html in aws_site.rglob("*.html"):
+        page = soup(html)
+        for tag, attribute in [("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")]:
+            for element in page.find_all(tag):
+                value = str(element.get(attribute) or "")
+                assert not re.match(r"^(https?:)?//", value), f"{html}: {tag} loads {value}"
+
+
+def test_strict_build_fails_on_malformed_notes_with_one_warning_each(tmp_path: Path) -> None:
+    result = build_site(tmp_path / "site", GOLDEN / "malformed" / "notes")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    expected = (GOLDEN / "malformed" / "expected" / "diagnostics.txt").read_text(encoding="utf-8").splitlines()
+    prefix = "tests/golden/malformed/"
+    assert warnings_of(result) == [f"kb: {prefix}{line}" for line in expected]
+
+
+def test_malformed_notes_still_reach_the_site(tmp_path: Path) -> None:
+    result = build_site(tmp_path / "site", GOLDEN / "malformed" / "notes", strict=False)
+    assert result.returncode == 0, result.stderr
+    for name in ["malformed", "latin1"]:
+        source = (GOLDEN / "malformed" / "notes" / f"{name}.md").read_bytes().decode("utf-8", errors="replace")
+        html = (tmp_path / "site" / name / "notes" / "index.html").read_text(encoding="utf-8")
+        assert check_lines(source, html).missing == []
+
+
+def test_titles_are_text(tmp_path: Path) -> None:
+    result = build_site(tmp_path / "site", GOLDEN / "tricky" / "notes")
+    assert result.returncode == 0, result.stderr
+    page = soup(tmp_path / "site" / "tricky" / "sections" / "script-alert-1-script" / "index.html")
+    assert page.title is not None
+    assert page.title.get_text() == "<script>alert(1)</script> - Study Notes"
+    assert page.select_one("article h1").get_text().rstrip("¶") == "<script>alert(1)</script>"
+    assert not [s for s in page.find_all("script") if "alert" in s.get_text()]
+    nav = [a.get_text(" ", strip=True) for a in page.select("nav.md-nav--primary .md-nav__link")]
+    assert "Promise<T>" in nav
+    assert "Tom & Jerry" in nav
+    notes = soup(tmp_path / "site" / "tricky" / "notes" / "index.html")
+    assert [s.get_text() for s in notes.select("article summary")][:3] == [
+        "Promise<T>",
+        "Tom & Jerry",
+        "<script>alert(1)</script>",
+    ]
+    text = notes.select_one("article").get_text()
+    for literal in [
+        "<ol> is an ordered list",
+        "git reset --soft <commit>",
+        '<div class="row">',
+        "<script>alert(2)</script>",
+    ]:
+        assert literal in text
+    assert not notes.select("article ol, article div.row")
+
+
+@pytest.mark.corpus
+def test_real_notes_lose_no_line(tmp_path: Path) -> None:
+    corpus = require_corpus()
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    sources = [*sorted(corpus.glob("*.md")), PROJECT / "notes" / "aws.md"]
+    for source in sources:
+        shutil.copyfile(source, notes / source.name)
+    result = build_site(tmp_path / "site", notes)
+    assert result.returncode == 0, result.stderr
+    assert warnings_of(result) == []
+    checked = 0
+    for source in sources:
+        html = (tmp_path / "site" / source.stem / "notes" / "index.html").read_text(encoding="utf-8")
+        report = check_lines(source.read_text(encoding="utf-8"), html)
+        assert report.missing == [], f"{source.name}: lines missing from the site"
+        checked += report.checked
+    print(f"lines checked for loss: {checked}")
+    assert checked > 4000
