@@ -30,6 +30,10 @@ test: lint
 goldens: $(STAMP)
 	$(BIN)/pytest tests/test_golden.py --update-goldens
 
+# Build time, memory and sizes against plain Material; many minutes (BENCH_ARGS=--quick: one).
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
 # Re-resolve the newest allowed versions from pyproject.toml into requirements.lock.
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
