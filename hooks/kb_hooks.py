@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
+from notes_kb.kbjson import kb_json
 from notes_kb.load import LoadedNotes, build_knowledge_base, notes_dir_from
 from notes_kb.markdown_text import html_text
 from notes_kb.render import NavEntry, RenderedSite, render_site
@@ -51,15 +53,39 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages (never over a page the author wrote) and the nav that lists them."""
     assert _build is not None, "on_config runs first"
+    in_nav = set(_nav_pages(_build.site.nav))
     for path, markdown in _build.site.pages.items():
         if files.get_file_from_path(path) is None:
-            files.append(File.generated(config, path, content=markdown))
+            # Pages reached from the indexes (services, categories, layers) stay out of the nav.
+            inclusion = InclusionLevel.INCLUDED if path in in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
         else:
             log.info(f"{path}: the author's page is kept; the generated one is skipped")
+    if files.get_file_from_path("kb.json") is None:
+        files.append(File.generated(config, "kb.json", content=kb_json(_build.notes.kb)))
     generated = set(_build.site.pages)
     own_pages = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in generated)
     config.nav = [_escaped(entry) for entry in _build.site.nav] + own_pages
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Glossary terms become tooltips on every page (Python-Markdown's abbr definitions)."""
+    assert _build is not None, "on_config runs first"
+    if not _build.site.abbreviations:
+        return markdown
+    return f"{markdown}\n\n{_build.site.abbreviations}\n"
+
+
+def _nav_pages(entries: list[NavEntry]) -> list[str]:
+    found: list[str] = []
+    for entry in entries:
+        if isinstance(entry, str):
+            found.append(entry)
+            continue
+        for value in entry.values():
+            found += [value] if isinstance(value, str) else _nav_pages(value)
+    return found
 
 
 def _escaped(entry: NavEntry) -> NavEntry:

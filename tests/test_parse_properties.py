@@ -12,6 +12,7 @@ from lossless import check_lines
 from notes_kb.extract import extract
 from notes_kb.parse import decode_notes, parse, split_lines
 from notes_kb.render import render_full_notes
+from notes_kb.render_kb import service_finder
 
 # Fragments real notes are made of, so examples reach the interesting states (open and unclosed
 # blocks, fences, headings, group markers, tag-like text) far more often than random text would.
@@ -97,7 +98,8 @@ _MD = {
 def test_rendered_full_notes_keep_every_line(rows: list[str]) -> None:
     text = "\n".join(rows)
     document, _ = parse(text, "notes/p.md")
-    page = render_full_notes(extract([document]).topics[0])
+    topic = extract([document]).topics[0]
+    page = render_full_notes(topic, service_finder(topic))
     html = f"<article>{markdown.markdown(page, **_MD)}</article>"
     report = check_lines(text, html)
     assert report.missing == [], page

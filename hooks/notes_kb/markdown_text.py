@@ -61,3 +61,83 @@ def html_text(text: str) -> str:
 def quoted_title(text: str) -> str:
     """The text of a `??? note "…"` title: plain text, on one line."""
     return inline_text(" ".join(text.split()))
+
+
+_LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>(?:[-*+]|\d+[.)])[ \t]+)")
+_HEADING_LINE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]")
+
+
+def indentation(text: str) -> int:
+    """Leading columns, a tab counting four."""
+    expanded = text.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip())
+
+
+def normalize_list_indentation(lines: list[tuple[str, bool]]) -> list[str | None]:
+    """Re-indent nested lists to four columns a level; `lines` are (text, is_code) pairs.
+
+    The notes nest lists by two spaces, as most editors do; Python-Markdown needs four and would
+    flatten every nested list. Each list item's depth is taken from the items still open above it
+    and it is re-indented to four columns a level; a fenced block moves with the item it sits in.
+    Lines outside any list keep their indentation, so an indented code block stays one.
+
+    A blank line between two items of a nested list becomes None (left out): Python-Markdown moves
+    the parent item's text below such a loose nested list, out of the author's order.
+    """
+    out: list[str | None] = []
+    open_items: list[int] = []
+    shift: int | None = None  # for the lines of a fenced block: how far its opening line moved
+    for index, (text, is_code) in enumerate(lines):
+        if is_code and shift is not None:
+            out.append(_shifted(text, shift))
+            continue
+        if not is_code:
+            shift = None
+        if not text.strip():
+            out.append(None if open_items and _nested_item_follows(lines, index, open_items[0]) else text)
+            continue
+        indent = indentation(text)
+        while open_items and indent <= open_items[-1]:
+            open_items.pop()
+        if _HEADING_LINE.match(text):
+            open_items.clear()
+            out.append(text)
+            continue
+        target = 4 * len(open_items) if open_items else indent
+        if is_code:
+            shift = target - indent
+        elif _LIST_ITEM.match(text):
+            open_items.append(indent)
+        out.append(_shifted(text, target - indent))
+    return out
+
+
+def _nested_item_follows(lines: list[tuple[str, bool]], index: int, outer: int) -> bool:
+    following = next((pair for pair in lines[index + 1 :] if pair[0].strip()), None)
+    if following is None or following[1]:
+        return False
+    return bool(_LIST_ITEM.match(following[0])) and indentation(following[0]) > outer
+
+
+def _shifted(text: str, by: int) -> str:
+    if by >= 0:
+        return " " * by + text.expandtabs(4) if by else text
+    expanded = text.expandtabs(4)
+    return expanded[min(-by, indentation(expanded)) :]
+
+
+def split_marker(text: str) -> tuple[str, str]:
+    """`  - **EC2**: x` → (`  - `, `**EC2**: x`); a heading keeps its hashes in the prefix."""
+    item = _LIST_ITEM.match(text)
+    if item:
+        return item.group(0), text[item.end() :]
+    heading = re.match(r"^[ \t]{0,3}#{1,6}[ \t]+", text)
+    if heading:
+        return heading.group(0), text[heading.end() :]
+    stripped = text.lstrip()
+    return text[: len(text) - len(stripped)], stripped
+
+
+def is_heading(text: str) -> bool:
+    """Whether a Markdown line is an ATX heading."""
+    return bool(_HEADING_LINE.match(text))

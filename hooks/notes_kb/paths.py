@@ -17,9 +17,15 @@ def slugify(text: str) -> str:
     return _NOT_WORD.sub("-", text).strip("-")
 
 
+RESERVED = frozenset({"index"})
+"""Slugs a generated page cannot take: `services/index.md` is the services index."""
+
+
 def unique_slug(slug: str, taken: set[str]) -> str:
     """`slug`, or `slug-2`, `slug-3` … whichever is free; records the result in `taken`."""
     candidate, counter = slug, 1
+    if candidate in RESERVED:
+        candidate, counter = f"{slug}-2", 2
     while candidate in taken:
         counter += 1
         candidate = f"{slug}-{counter}"
@@ -51,6 +57,46 @@ def notes_page(topic: str) -> str:
 def section_page(topic: str, section: str) -> str:
     """One section's page."""
     return f"{topic}/sections/{section}.md"
+
+
+def services_index(topic: str) -> str:
+    """All services of a topic, A–Z."""
+    return f"{topic}/services/index.md"
+
+
+def service_page(topic: str, service: str) -> str:
+    """One service's page."""
+    return f"{topic}/services/{service}.md"
+
+
+def categories_index(topic: str) -> str:
+    """All categories of a topic."""
+    return f"{topic}/categories/index.md"
+
+
+def category_page(topic: str, category: str) -> str:
+    """One category's page."""
+    return f"{topic}/categories/{category}.md"
+
+
+def flow_page(topic: str) -> str:
+    """The service flow, layers in order."""
+    return f"{topic}/flow/index.md"
+
+
+def layer_page(topic: str, layer: str) -> str:
+    """One flow layer's page."""
+    return f"{topic}/flow/{layer}.md"
+
+
+def certifications_page(topic: str) -> str:
+    """The certification ratings table."""
+    return f"{topic}/certifications.md"
+
+
+def glossary_page(topic: str) -> str:
+    """Acronyms and their expansions."""
+    return f"{topic}/glossary.md"
 
 
 def relative_link(from_page: str, to_page: str, anchor: str = "") -> str:

@@ -8,14 +8,23 @@ become pymdownx.details admonitions (collapsed, nested by indentation) with the 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from . import paths
+from .autolink import Linker
 from .document import GroupMarker, LineRole, Node, Section, TextBlock
-from .markdown_text import escape_line, inline_text, quoted_title
-
-if TYPE_CHECKING:
-    from .model import KnowledgeBase, Topic
+from .markdown_text import inline_text, quoted_title
+from .model import KnowledgeBase, Topic
+from .names import NameFinder
+from .notes_md import body_lines
+from .render_kb import (
+    abbreviations,
+    flow_diagram,
+    glossary_lines,
+    linker_for,
+    referenced_lines,
+    render_knowledge_pages,
+    service_finder,
+)
 
 NavEntry = str | dict[str, "str | list[NavEntry]"]
 
@@ -28,6 +37,8 @@ class RenderedSite:
     """Markdown source per page path (`aws/notes.md`)."""
     nav: list[NavEntry] = field(default_factory=list)
     """MkDocs `nav` entries: titles are plain text, the glue escapes them."""
+    abbreviations: str = ""
+    """`abbr` definitions of every glossary term, appended to every page for tooltips."""
 
 
 def render_site(kb: KnowledgeBase, site_name: str) -> RenderedSite:
@@ -36,17 +47,33 @@ def render_site(kb: KnowledgeBase, site_name: str) -> RenderedSite:
     site.pages[paths.home_page()] = render_home(kb, site_name)
     site.nav.append({"Home": paths.home_page()})
     for topic in kb.topics:
+        finder = service_finder(topic)
         site.pages[paths.topic_page(topic.slug)] = render_topic_overview(topic)
-        site.pages[paths.notes_page(topic.slug)] = render_full_notes(topic)
+        site.pages[paths.notes_page(topic.slug)] = render_full_notes(topic, finder)
         for section in topic.document.sections():
-            site.pages[paths.section_page(topic.slug, section.slug)] = render_section_page(topic, section)
-        site.nav.append({topic.title: topic_nav(topic)})
+            site.pages[paths.section_page(topic.slug, section.slug)] = render_section_page(topic, section, finder)
+        site.pages.update(render_knowledge_pages(topic, finder))
+        site.nav.append({topic.title: topic_nav(topic, site.pages)})
+    site.abbreviations = abbreviations(kb.topics)
     return site
 
 
-def topic_nav(topic: Topic) -> list[NavEntry]:
-    """Overview, full notes, then the sections under their group (`Primary Concepts` …)."""
+def topic_nav(topic: Topic, pages: dict[str, str]) -> list[NavEntry]:
+    """Overview, full notes, the knowledge indexes, then the sections under their group.
+
+    Service, category and layer pages stay out of the nav, reached from these indexes: a nav
+    that grows with the service count makes every page's build cost grow with it too.
+    """
     entries: list[NavEntry] = [paths.topic_page(topic.slug), {"Full notes": paths.notes_page(topic.slug)}]
+    for title, page in [
+        ("Services", paths.services_index(topic.slug)),
+        ("Categories", paths.categories_index(topic.slug)),
+        ("Service flow", paths.flow_page(topic.slug)),
+        ("Certifications", paths.certifications_page(topic.slug)),
+        ("Glossary", paths.glossary_page(topic.slug)),
+    ]:
+        if page in pages:
+            entries.append({title: page})
     groups: dict[str, list[NavEntry]] = {}
     for section in topic.document.top_sections():
         entry = _section_nav(topic, section)
@@ -71,16 +98,50 @@ def render_home(kb: KnowledgeBase, site_name: str) -> str:
     out = [f"# {inline_text(site_name)}", ""]
     if not kb.topics:
         out += ["No notes yet: add a Markdown file under `notes/` and rebuild.", ""]
+    here = paths.home_page()
     for topic in kb.topics:
-        here = paths.home_page()
-        sections = topic.document.sections()
+        out += [f"## [{inline_text(topic.title)}]({paths.relative_link(here, paths.topic_page(topic.slug))})", ""]
+        out += [_counts(topic, here), ""]
+        out += _service_map(topic, here)
+    return "\n".join(out)
+
+
+def _counts(topic: Topic, here: str) -> str:
+    """`10 sections · 50 services · 11 categories · 8 flow layers`, each linked to its index."""
+
+    def link(page: str) -> str:
+        return paths.relative_link(here, page)
+
+    parts = [f"[{len(topic.document.sections())} sections]({link(paths.notes_page(topic.slug))})"]
+    if topic.services:
+        parts.append(f"[{len(topic.services)} services]({link(paths.services_index(topic.slug))})")
+    if topic.categories:
+        parts.append(f"[{len(topic.categories)} categories]({link(paths.categories_index(topic.slug))})")
+    if topic.layers:
+        parts.append(f"[{len(topic.layers)} flow layers]({link(paths.flow_page(topic.slug))})")
+    if topic.certifications:
+        parts.append(f"[{len(topic.certifications)} certifications]({link(paths.certifications_page(topic.slug))})")
+    if topic.glossary:
+        parts.append(f"[{len(topic.glossary)} glossary terms]({link(paths.glossary_page(topic.slug))})")
+    return " · ".join(parts)
+
+
+def _service_map(topic: Topic, here: str) -> list[str]:
+    """The flow as a diagram, then the categories with their counts."""
+    out: list[str] = []
+    if topic.layers:
+        out += flow_diagram(topic, here)
+    if topic.categories:
         out += [
-            f"## [{inline_text(topic.title)}]({paths.relative_link(here, paths.topic_page(topic.slug))})",
-            "",
-            f"{len(sections)} sections · [full notes]({paths.relative_link(here, paths.notes_page(topic.slug))})",
+            " · ".join(
+                f"[{inline_text(c.name)}]({paths.relative_link(here, paths.category_page(topic.slug, c.slug))})"
+                f" ({len(c.services)})"
+                for c in topic.categories
+            ),
+            "{: .kb-categories }",
             "",
         ]
-    return "\n".join(out)
+    return out
 
 
 def render_topic_overview(topic: Topic) -> str:
@@ -91,11 +152,16 @@ def render_topic_overview(topic: Topic) -> str:
         "",
         f"From `{topic.source}` · [Read the full notes]({paths.relative_link(here, paths.notes_page(topic.slug))})",
         "",
+        _counts(topic, here),
+        "",
+        *_service_map(topic, here),
     ]
+    if topic.services or topic.document.top_sections():
+        out += ["## Sections", ""]
     current_group: str | None = None
     for section in topic.document.top_sections():
         if section.group != current_group and section.group is not None:
-            out += ["", f"## {inline_text(section.group)}", ""]
+            out += ["", f"### {inline_text(section.group)}", ""]
             current_group = section.group
         out += _section_list_items(topic, section, here, depth=0)
     out.append("")
@@ -110,23 +176,25 @@ def _section_list_items(topic: Topic, section: Section, here: str, depth: int) -
     return items
 
 
-def render_full_notes(topic: Topic) -> str:
+def render_full_notes(topic: Topic, finder: NameFinder) -> str:
     """The whole notes file in source order, each section a collapsible admonition."""
+    here = paths.notes_page(topic.slug)
+    anchors = referenced_lines(topic) | glossary_lines(topic)
+    writer = _NodeWriter(linker_for(topic, finder, here), anchors, section_anchors=True)
     out = [f"# {inline_text(topic.title)}", ""]
     for node in topic.document.nodes:
         if isinstance(node, GroupMarker):
             out += ["", f"## {inline_text(node.title)}", ""]
         else:
-            out += _render_node(node, depth=0, anchors=True)
+            out += writer.node(node, depth=0)
     out.append("")
     return "\n".join(out)
 
 
-def render_section_page(topic: Topic, section: Section) -> str:
+def render_section_page(topic: Topic, section: Section, finder: NameFinder) -> str:
     """One section as a page: its body in full, nested sections as admonitions."""
-    notes_link = paths.relative_link(
-        paths.section_page(topic.slug, section.slug), paths.notes_page(topic.slug), section.slug
-    )
+    here = paths.section_page(topic.slug, section.slug)
+    notes_link = paths.relative_link(here, paths.notes_page(topic.slug), section.slug)
     trail = " › ".join(inline_text(s.title) for s in _ancestors(section))
     context = f"{inline_text(topic.title)}" + (f" › {trail}" if trail else "")
     out = [
@@ -136,8 +204,9 @@ def render_section_page(topic: Topic, section: Section) -> str:
         "{: .kb-source }",
         "",
     ]
+    writer = _NodeWriter(linker_for(topic, finder, here), anchors=(), section_anchors=False)
     for node in section.body:
-        out += _render_node(node, depth=0, anchors=False)
+        out += writer.node(node, depth=0)
     out.append("")
     return "\n".join(out)
 
@@ -151,25 +220,31 @@ def _ancestors(section: Section) -> list[Section]:
     return list(reversed(chain))
 
 
-def _render_node(node: Node, depth: int, anchors: bool) -> list[str]:
-    indent = "    " * depth
-    if isinstance(node, TextBlock):
-        return [_render_line(line.text, line.role, indent) for line in node.lines if _shown(line.role)]
-    if isinstance(node, GroupMarker):
-        return [_render_line(node.line.text, LineRole.TEXT, indent)]
-    anchor = f'<span id="{node.slug}"></span>' if anchors else ""
-    out = ["", f'{indent}??? note "{anchor}{quoted_title(node.title)}"', ""]
-    for child in node.body:
-        out += _render_node(child, depth + 1, anchors)
-    out.append("")
-    return out
+@dataclass
+class _NodeWriter:
+    """Writes document nodes as Markdown: text blocks as the author's lines, sections as admonitions."""
+
+    linker: Linker
+    anchors: set[int] | tuple[()]
+    section_anchors: bool
+
+    def node(self, node: Node, depth: int) -> list[str]:
+        indent = "    " * depth
+        if isinstance(node, TextBlock):
+            lines = [line for line in node.lines if line.role in _SHOWN]
+            return [
+                indent + text if text else "" for text in body_lines(lines, linker=self.linker, anchors=self.anchors)
+            ]
+        if isinstance(node, GroupMarker):
+            return [indent + text for text in body_lines([node.line], anchors=self.anchors)]
+        anchor = f'<span id="{node.slug}"></span>' if self.section_anchors else ""
+        self.linker.new_section()
+        out = ["", f'{indent}??? note "{anchor}{quoted_title(node.title)}"', ""]
+        for child in node.body:
+            out += self.node(child, depth + 1)
+        out.append("")
+        self.linker.new_section()
+        return out
 
 
-def _shown(role: LineRole) -> bool:
-    return role in (LineRole.TEXT, LineRole.CODE, LineRole.GROUP)
-
-
-def _render_line(text: str, role: LineRole, indent: str) -> str:
-    if not text.strip():
-        return ""
-    return indent + (text if role is LineRole.CODE else escape_line(text))
+_SHOWN = (LineRole.TEXT, LineRole.CODE, LineRole.GROUP)

@@ -1,0 +1,339 @@
+"""Render stage, knowledge pages: services, categories, the flow, certifications and the glossary.
+
+Every page links with relative `.md` targets, which MkDocs resolves for directory URLs and for
+the offline bundle's `.html` URLs alike.
+"""
+
+from __future__ import annotations
+
+from . import paths
+from .autolink import Linker
+from .markdown_text import inline_text
+from .model import Category, FlowLayer, Fragment, FragmentKind, Mention, Service, Topic
+from .names import NameFinder
+from .notes_md import body_lines, dedent, line_anchor
+
+
+def service_finder(topic: Topic) -> NameFinder:
+    """Finds every name of every service of the topic (built once per topic and build)."""
+    finder = NameFinder()
+    for service in topic.services:
+        for name in service.names():
+            finder.add(name, service.slug)
+    return finder
+
+
+def linker_for(topic: Topic, finder: NameFinder, page: str, exclude: str | None = None) -> Linker:
+    """A linker whose links are relative to `page`."""
+    return Linker(finder, lambda slug: paths.relative_link(page, paths.service_page(topic.slug, slug)), exclude)
+
+
+def referenced_lines(topic: Topic) -> set[int]:
+    """Lines a service page links to: where fragments start and every mention."""
+    lines = {f.line for s in topic.services for f in s.fragments if f.kind is not FragmentKind.SECTION}
+    lines |= {m.line.number for s in topic.services for m in s.mentions}
+    return lines
+
+
+def render_knowledge_pages(topic: Topic, finder: NameFinder) -> dict[str, str]:
+    """Service, category, flow, certification and glossary pages of one topic (none without services)."""
+    pages: dict[str, str] = {}
+    if topic.services:
+        pages[paths.services_index(topic.slug)] = render_services_index(topic)
+        for service in topic.services:
+            pages[paths.service_page(topic.slug, service.slug)] = render_service_page(topic, service, finder)
+    if topic.categories:
+        pages[paths.categories_index(topic.slug)] = render_categories_index(topic)
+        for category in topic.categories:
+            pages[paths.category_page(topic.slug, category.slug)] = render_category_page(topic, category)
+    if topic.layers:
+        pages[paths.flow_page(topic.slug)] = render_flow_page(topic)
+        for layer in topic.layers:
+            pages[paths.layer_page(topic.slug, layer.slug)] = render_layer_page(topic, layer)
+    if topic.certifications:
+        pages[paths.certifications_page(topic.slug)] = render_certifications(topic)
+    if topic.glossary:
+        pages[paths.glossary_page(topic.slug)] = render_glossary(topic)
+    return pages
+
+
+class _Links:
+    """Relative link targets from one page."""
+
+    def __init__(self, here: str) -> None:
+        self.here = here
+
+    def __call__(self, to: str, anchor: str = "") -> str:
+        return paths.relative_link(self.here, to, anchor)
+
+
+_link = _Links
+
+
+def chips(topic: Topic, service: Service, here: str) -> str:
+    """Links to a service's categories and flow layers, styled as chips."""
+    link = _link(here)
+    by_name = {c.name: c for c in topic.categories}
+    layers = {layer.name: layer for layer in topic.layers}
+    out = [
+        f"[{inline_text(name)}]({link(paths.category_page(topic.slug, by_name[name].slug))}){{ .kb-chip }}"
+        for name in service.categories
+    ]
+    out += [
+        f"[{layers[name].order} · {inline_text(name)}]({link(paths.layer_page(topic.slug, layers[name].slug))})"
+        "{ .kb-chip .kb-chip--layer }"
+        for name in service.layers
+    ]
+    return " ".join(out)
+
+
+def render_service_page(topic: Topic, service: Service, finder: NameFinder) -> str:
+    """Everything the notes say about one service, wherever the author wrote it."""
+    here = paths.service_page(topic.slug, service.slug)
+    link = _link(here)
+    out = [*_front_matter(boost=3), f"# {inline_text(service.title)}", ""]
+    if chip_line := chips(topic, service, here):
+        out += [chip_line, "{: .kb-chips }", ""]
+    if service.aliases:
+        out += ["**Also called:** " + ", ".join(inline_text(a) for a in service.aliases), "{: .kb-aliases }", ""]
+    if service.summary:
+        out += [inline_text(service.summary), "{: .kb-summary }", ""]
+    linker = linker_for(topic, finder, here, exclude=service.slug)
+    if service.fragments:
+        out += ["## What the notes say", ""]
+        for fragment in service.fragments:
+            out += _fragment(topic, fragment, here, linker)
+    if service.mentions:
+        out += ["## Mentioned in", ""]
+        for mention in service.mentions:
+            out += _mention(topic, mention, here, linker)
+        out.append("")
+    if not service.fragments and not service.mentions:
+        out += ["The notes name this service only in lists.", ""]
+    if service.related:
+        out += ["## Related services", ""]
+        for slug in service.related:
+            other = topic.service(slug)
+            summary = f": {inline_text(other.summary)}" if other.summary else ""
+            out.append(f"- [{inline_text(other.title)}]({link(paths.service_page(topic.slug, slug))}){summary}")
+        out.append("")
+    return "\n".join(out)
+
+
+def _front_matter(boost: float) -> list[str]:
+    # Material's per-page search boost: service pages should outrank the notes that mention them.
+    return ["---", "search:", f"  boost: {boost}", "---", ""]
+
+
+def _where(fragment_section_title: str, heading: str | None) -> str:
+    return inline_text(fragment_section_title) + (f" › {inline_text(heading)}" if heading else "")
+
+
+def _fragment(topic: Topic, fragment: Fragment, here: str, linker: Linker) -> list[str]:
+    link = _link(here)
+    section = fragment.section
+    lines = fragment.lines
+    heading = fragment.heading
+    if fragment.kind is FragmentKind.SUBSECTION:
+        lines = lines[1:]  # the sub-heading is this fragment's own heading below
+    title = _where(section.title, heading)
+    anchor = line_anchor(fragment.lines[0]) if fragment.kind is not FragmentKind.SECTION else section.slug
+    linker.new_section()
+    out = [f"### {title}", ""]
+    out += body_lines(dedent(lines), linker=linker, min_heading=4)
+    out += [
+        "",
+        f"[{inline_text(section.title)}]({link(paths.section_page(topic.slug, section.slug))}) · "
+        f"[`{topic.source}:{fragment.line}`]({link(paths.notes_page(topic.slug), anchor or section.slug)})",
+        "{: .kb-source }",
+        "",
+    ]
+    return out
+
+
+def _mention(topic: Topic, mention: Mention, here: str, linker: Linker) -> list[str]:
+    link = _link(here)
+    linker.new_section()
+    text = mention.line.text.strip()
+    for marker in ("- ", "* ", "+ "):
+        text = text.removeprefix(marker)
+    anchor = line_anchor(mention.line) or mention.section.slug
+    where = _where(mention.section.title, mention.heading)
+    target = link(paths.notes_page(topic.slug), anchor)
+    # Code spans in the quoted line stay code; the rest is escaped text with other services linked.
+    return [f'- **{where}**: {linker.line(text)} [↗]({target} "{topic.source}:{mention.line.number}")']
+
+
+def render_services_index(topic: Topic) -> str:
+    """All services A–Z with their summaries and chips."""
+    here = paths.services_index(topic.slug)
+    link = _link(here)
+    out = [f"# {inline_text(topic.title)}: services", "", f"{len(topic.services)} services, A–Z.", ""]
+    for service in topic.services:
+        summary = f" — {inline_text(service.summary)}" if service.summary else ""
+        out.append(f"- [{inline_text(service.title)}]({link(paths.service_page(topic.slug, service.slug))}){summary}")
+    out.append("")
+    return "\n".join(out)
+
+
+def render_categories_index(topic: Topic) -> str:
+    """Every category with its service count."""
+    here = paths.categories_index(topic.slug)
+    link = _link(here)
+    out = [f"# {inline_text(topic.title)}: categories", "", "| Category | Services | Count |", "| --- | --- | ---: |"]
+    for category in topic.categories:
+        names = ", ".join(
+            f"[{_cell(topic.service(s).name)}]({link(paths.service_page(topic.slug, s))})" for s in category.services
+        )
+        page = link(paths.category_page(topic.slug, category.slug))
+        out.append(f"| [{_cell(category.name)}]({page}) | {names} | {len(category.services)} |")
+    out.append("")
+    return "\n".join(out)
+
+
+def _cell(text: str) -> str:
+    return inline_text(text).replace("|", "\\|")
+
+
+def render_category_page(topic: Topic, category: Category) -> str:
+    """One category: its services with summaries."""
+    here = paths.category_page(topic.slug, category.slug)
+    link = _link(here)
+    out = [
+        f"# {inline_text(category.name)}",
+        "",
+        f"Category of [{inline_text(topic.title)}]({link(paths.topic_page(topic.slug))}) · "
+        f"{len(category.services)} services · [all categories]({link(paths.categories_index(topic.slug))})",
+        "{: .kb-source }",
+        "",
+    ]
+    out += _service_list(topic, category.services, here)
+    return "\n".join(out)
+
+
+def _service_list(topic: Topic, slugs: list[str], here: str) -> list[str]:
+    link = _link(here)
+    out = []
+    for slug in slugs:
+        service = topic.service(slug)
+        summary = f" — {inline_text(service.summary)}" if service.summary else ""
+        out.append(f"- [{inline_text(service.title)}]({link(paths.service_page(topic.slug, slug))}){summary}")
+    out.append("")
+    return out
+
+
+def flow_diagram(topic: Topic, here: str) -> list[str]:
+    """The layers in order as a diagram: boxes joined by arrows, drawn by CSS (no script, no CDN)."""
+    link = _link(here)
+    out = ['<div class="kb-flow" markdown>', ""]
+    for layer in topic.layers:
+        names = ", ".join(
+            f"[{inline_text(topic.service(s).name)}]({link(paths.service_page(topic.slug, s))})" for s in layer.services
+        )
+        page = link(paths.layer_page(topic.slug, layer.slug))
+        out.append(f"{layer.order}. **[{inline_text(layer.name)}]({page})**<br>{names}")
+    out += ["", "</div>", ""]
+    return out
+
+
+def render_flow_page(topic: Topic) -> str:
+    """The service flow: layers in order, each with its services."""
+    here = paths.flow_page(topic.slug)
+    link = _link(here)
+    out = [f"# {inline_text(topic.title)}: service flow", ""]
+    out += flow_diagram(topic, here)
+    for layer in topic.layers:
+        page = link(paths.layer_page(topic.slug, layer.slug))
+        out += [f"## {layer.order}. [{inline_text(layer.name)}]({page})", ""]
+        if layer.description:
+            out += [f"*{inline_text(layer.description)}*", ""]
+        out += _service_list(topic, layer.services, here)
+    return "\n".join(out)
+
+
+def render_layer_page(topic: Topic, layer: FlowLayer) -> str:
+    """One flow layer, with links to its neighbours."""
+    here = paths.layer_page(topic.slug, layer.slug)
+    link = _link(here)
+    declared = (
+        f" · the notes count {layer.declared_count}"
+        if layer.declared_count is not None and layer.declared_count != len(layer.services)
+        else ""
+    )
+    out = [
+        f"# {layer.order}. {inline_text(layer.name)}",
+        "",
+        f"Layer {layer.order} of {len(topic.layers)} in the [service flow]({link(paths.flow_page(topic.slug))}) · "
+        f"{len(layer.services)} services{declared} · as written: {inline_text(layer.label)}",
+        "{: .kb-source }",
+        "",
+    ]
+    if layer.description:
+        out += [f"*{inline_text(layer.description)}*", ""]
+    out += _service_list(topic, layer.services, here)
+    neighbours = []
+    if layer.order > 1:
+        before = topic.layers[layer.order - 2]
+        neighbours.append(f"← [{inline_text(before.name)}]({link(paths.layer_page(topic.slug, before.slug))})")
+    if layer.order < len(topic.layers):
+        after = topic.layers[layer.order]
+        neighbours.append(f"[{inline_text(after.name)}]({link(paths.layer_page(topic.slug, after.slug))}) →")
+    if neighbours:
+        out += [" · ".join(neighbours), ""]
+    return "\n".join(out)
+
+
+def render_certifications(topic: Topic) -> str:
+    """The ratings exactly as the notes give them, in a table the reader can sort."""
+    here = paths.certifications_page(topic.slug)
+    link = _link(here)
+    sections = {s.slug: s for s in topic.document.sections()}
+    out = [
+        f"# {inline_text(topic.title)}: certifications",
+        "",
+        "Ratings as the notes give them. Select a column heading to sort.",
+        "",
+        '<div class="kb-sortable" markdown>',
+        "",
+        "| Certification | Level | Rating | Study sections | Source |",
+        "| --- | --- | ---: | --- | --- |",
+    ]
+    for cert in topic.certifications:
+        study = ", ".join(
+            f"[{_cell(sections[s].title)}]({link(paths.section_page(topic.slug, s))})" for s in cert.sections
+        )
+        source = f"[`{topic.source}:{cert.line}`]({link(paths.notes_page(topic.slug), f'L{cert.line}')})"
+        out.append(f"| {_cell(cert.name)} | {_cell(cert.level)} | {_cell(cert.rating)} | {study or '—'} | {source} |")
+    out += ["", "</div>", ""]
+    return "\n".join(out)
+
+
+def render_glossary(topic: Topic) -> str:
+    """Acronyms the notes expand, with where they first do."""
+    here = paths.glossary_page(topic.slug)
+    link = _link(here)
+    out = [
+        f"# {inline_text(topic.title)}: glossary",
+        "",
+        "| Term | Stands for | First expanded |",
+        "| --- | --- | --- |",
+    ]
+    for term in topic.glossary:
+        where = f"[`{topic.source}:{term.line}`]({link(paths.notes_page(topic.slug), f'L{term.line}')})"
+        out.append(f"| **{_cell(term.term)}** | {_cell(term.expansion)} | {where} |")
+    out.append("")
+    return "\n".join(out)
+
+
+def glossary_lines(topic: Topic) -> set[int]:
+    """Lines the glossary and certifications pages link to."""
+    return {t.line for t in topic.glossary} | {c.line for c in topic.certifications}
+
+
+def abbreviations(topics: list[Topic]) -> str:
+    """Python-Markdown `abbr` definitions for every glossary term: tooltips on every page."""
+    seen: dict[str, str] = {}
+    for topic in topics:
+        for term in topic.glossary:
+            seen.setdefault(term.term, term.expansion)
+    return "\n".join(f"*[{term}]: {expansion}" for term, expansion in sorted(seen.items()))
