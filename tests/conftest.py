@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from sitebuild import build_site, warnings_of
+
 PROJECT = Path(__file__).resolve().parent.parent
 SHARED = PROJECT.parent / "shared"
 CORPUS = SHARED / "corpus"
@@ -33,3 +35,14 @@ def require_corpus() -> Path:
             pytest.fail(f"CI must provide the real notes at {CORPUS}")
         pytest.skip(f"the real notes corpus is not at {CORPUS}")
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def aws_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's own site (notes/aws.md), built once with `mkdocs build --strict`."""
+    dest = tmp_path_factory.mktemp("aws-site")
+    result = build_site(dest)
+    assert result.returncode == 0, result.stderr
+    assert warnings_of(result) == []
+    assert "Traceback" not in result.stderr
+    return dest

@@ -19,16 +19,6 @@ if TYPE_CHECKING:
 GOLDEN = PROJECT / "tests" / "golden"
 
 
-@pytest.fixture(scope="module")
-def aws_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    dest = tmp_path_factory.mktemp("aws-site")
-    result = build_site(dest)
-    assert result.returncode == 0, result.stderr
-    assert warnings_of(result) == []
-    assert "Traceback" not in result.stderr
-    return dest
-
-
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from notes_kb.kbjson import kb_json
 from notes_kb.load import build_knowledge_base
 from notes_kb.render import render_site
 
@@ -23,6 +24,9 @@ def actual_outputs(case: Path) -> dict[str, str]:
     site = render_site(loaded.kb, "Golden Notes")
     outputs = {f"pages/{path}": text for path, text in site.pages.items()}
     outputs["nav.json"] = json.dumps(site.nav, indent=2, ensure_ascii=False) + "\n"
+    outputs["model.json"] = json.dumps(loaded.kb.as_dict(), indent=2, ensure_ascii=False) + "\n"
+    outputs["kb.json"] = kb_json(loaded.kb)
+    outputs["abbreviations.md"] = site.abbreviations + "\n"
     outputs["diagnostics.txt"] = "".join(f"{d}\n" for d in loaded.diagnostics)
     return outputs
 

@@ -136,8 +136,6 @@ class _Registry:
     def add(self, written: str) -> Service:
         """The service named `written` (`DMS (Data Migration)`), created when none resolves."""
         short, expansion = split_expansion(written)
-        if expansion is not None and not is_expansion(short, expansion) and not _looks_like_acronym(short):
-            short, expansion = written, None
         service = self.resolve(written)
         if service is None:
             service = Service(name=short, slug=unique_slug(slugify(strip_vendor(short, self.vendors)), self._slugs))
@@ -148,16 +146,24 @@ class _Registry:
         for alias in (written, short, expansion):
             if alias:
                 self.alias(service, alias)
+        # `Nimbus Functions` is also `Functions`: the vendor prefix is optional, not a new name.
+        self.alias(service, strip_vendor(short, self.vendors), shown=False)
         return service
 
-    def alias(self, service: Service, alias: str) -> None:
+    def alias(self, service: Service, alias: str, *, shown: bool = True) -> None:
         """Record `alias` as a name of `service` (names already taken stay with their service)."""
         alias = " ".join(alias.split())
         key = name_key(alias)
         if key in self._by_key:
+            if shown and self._by_key[key] is service:
+                self._show(service, alias)
             return
         self._by_key[key] = service
-        if split_expansion(alias)[1] is None and key not in {name_key(n) for n in service.names()}:
+        if shown:
+            self._show(service, alias)
+
+    def _show(self, service: Service, alias: str) -> None:
+        if split_expansion(alias)[1] is None and name_key(alias) not in {name_key(n) for n in service.names()}:
             service.aliases.append(alias)
 
     def add_alias_file(self, aliases: Aliases) -> None:
@@ -191,10 +197,6 @@ class _Registry:
 
     def _aliases_of(self, service: Service) -> Iterator[str]:
         yield from (key for key, owner in self._by_key.items() if owner is service and key != name_key(service.name))
-
-
-def _looks_like_acronym(name: str) -> bool:
-    return acronym_letters(name) is not None
 
 
 def _read_catalogs(outlines: list[tuple[Section, Outline]], registry: _Registry) -> None:
@@ -309,13 +311,25 @@ class _Attacher:
 
         for slug in self.finder.slugs_in(section.title):
             attach(slug, FragmentKind.SECTION, range(len(out.lines)), None)
+            self._note_alias(section.title)
         for heading in out.headings:
             for slug in self.finder.slugs_in(heading.title):
                 attach(slug, FragmentKind.SUBSECTION, range(heading.start, heading.end), heading.title)
+                self._note_alias(heading.title)
         for bullet in out.bullets:
             for slug in self._named_by_label(bullet):
                 attach(slug, FragmentKind.BULLET, range(bullet.start, bullet.end), bullet.heading)
+                self._note_alias(split_expansion(bullet.label or "")[0])
         return owned
+
+    def _note_alias(self, title: str) -> None:
+        """A heading or label that is exactly another name of a service (`AWS Lambda`) is an alias."""
+        hits = self.finder.find(title)
+        if len(hits) != 1 or hits[0].start != 0 or hits[0].end != len(title):
+            return
+        service = self.services[hits[0].key]
+        if name_key(title) not in {name_key(n) for n in service.names()}:
+            service.aliases.append(title)
 
     def _named_by_label(self, bullet: Bullet) -> list[str]:
         if bullet.label is None:

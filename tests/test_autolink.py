@@ -1,0 +1,53 @@
+"""Auto-linking: first mention per section, whole words, never code, links, headings or itself."""
+
+from __future__ import annotations
+
+from notes_kb.autolink import Linker
+from notes_kb.document import LineRole, SourceLine
+from notes_kb.names import NameFinder
+from notes_kb.notes_md import body_lines
+
+
+def linker(exclude: str | None = None) -> Linker:
+    names = NameFinder()
+    names.add("EC2", "ec2")
+    names.add("Lambda", "lambda")
+    return Linker(names, lambda slug: f"{slug}.md", exclude)
+
+
+def test_first_mention_per_section_only() -> None:
+    link = linker()
+    assert link.line("EC2 and EC2") == "[EC2](ec2.md) and EC2"
+    assert link.line("EC2 again") == "EC2 again"
+    link.new_section()
+    assert link.line("EC2 again") == "[EC2](ec2.md) again"
+
+
+def test_never_in_code_links_or_urls_and_never_itself() -> None:
+    link = linker(exclude="lambda")
+    assert link.line("`EC2` [EC2 docs](https://x/EC2) https://example.org/EC2 Lambda") == (
+        "`EC2` [EC2 docs](https://x/EC2) https://example.org/EC2 Lambda"
+    )
+
+
+def test_escaping_still_applies_around_links() -> None:
+    assert linker().line("<ec2> EC2 <b>") == "&lt;ec2> [EC2](ec2.md) &lt;b>"
+
+
+def test_headings_are_not_linked_and_start_a_section() -> None:
+    lines = [
+        SourceLine(1, "- EC2 first", LineRole.TEXT),
+        SourceLine(2, "### EC2 heading", LineRole.TEXT),
+        SourceLine(3, "- EC2 after the heading", LineRole.TEXT),
+        SourceLine(4, "```", LineRole.CODE),
+        SourceLine(5, "EC2 in code", LineRole.CODE),
+        SourceLine(6, "```", LineRole.CODE),
+    ]
+    assert body_lines(lines, linker=linker()) == [
+        "- [EC2](ec2.md) first",
+        "### EC2 heading",
+        "- [EC2](ec2.md) after the heading",
+        "```",
+        "EC2 in code",
+        "```",
+    ]
