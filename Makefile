@@ -3,7 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NPM_STAMP := node_modules/.installed
+SHIM := docs/assets/vendor/iframe-worker/shim.js
 export NO_MKDOCS_2_WARNING := 1
+# Sitemap dates and zip timestamps come from the last commit, so the same sources give the same
+# bytes (MkDocs honours SOURCE_DATE_EPOCH); 315532800 is 1980-01-01, the earliest a zip can store.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
 .PHONY: serve build test lint bench bundle goldens lock clean
 
@@ -13,18 +18,33 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	touch $@
 
-serve: $(STAMP)
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# iframe-worker's shim lets search run from file:// (extra.polyfills in mkdocs.yml); it is copied
+# from npm rather than committed so the lock file decides its version.
+$(SHIM): $(NPM_STAMP)
+	mkdir -p $(@D)
+	cp node_modules/iframe-worker/shim/index.js $@
+	cp node_modules/iframe-worker/LICENSE $(@D)/LICENSE
+
+serve: $(STAMP) $(SHIM)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)
+build: $(STAMP) $(SHIM)
 	$(BIN)/mkdocs build --strict
 
+# dist/<site-name>-offline.zip: the site for file://, search included.
+bundle: $(STAMP) $(SHIM)
+	$(BIN)/python tools/offline_bundle.py --out-dir dist
+
 lint: $(STAMP)
-	$(BIN)/ruff check hooks tests
-	$(BIN)/ruff format --check hooks tests
+	$(BIN)/ruff check hooks tests tools
+	$(BIN)/ruff format --check hooks tests tools
 	$(BIN)/mypy
 
-test: lint
+test: lint $(SHIM)
 	$(BIN)/pytest -n 2
 
 goldens: $(STAMP)
@@ -43,4 +63,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site dist $(VENV)
+	rm -rf site dist $(VENV) node_modules docs/assets/vendor
