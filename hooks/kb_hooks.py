@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.pages import Page
 
 from notes_kb.kbjson import kb_json
 from notes_kb.load import LoadedNotes, build_knowledge_base, notes_dir_from
 from notes_kb.markdown_text import html_text
 from notes_kb.render import NavEntry, RenderedSite, render_site
+from notes_kb.tooltips import GlossaryExtension
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -47,6 +47,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not notes.files:
         log.warning(f"no notes found: add Markdown files under {notes_dir}")
     _build = _Build(notes, render_site(notes.kb, config.site_name))
+    # Glossary terms become tooltips on every page (an extension instance, as mkdocs-autorefs does).
+    config.markdown_extensions.append(GlossaryExtension(_build.site.abbreviations))  # type: ignore[arg-type]
     return config
 
 
@@ -67,14 +69,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     own_pages = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in generated)
     config.nav = [_escaped(entry) for entry in _build.site.nav] + own_pages
     return files
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Glossary terms become tooltips on every page (Python-Markdown's abbr definitions)."""
-    assert _build is not None, "on_config runs first"
-    if not _build.site.abbreviations:
-        return markdown
-    return f"{markdown}\n\n{_build.site.abbreviations}\n"
 
 
 def _nav_pages(entries: list[NavEntry]) -> list[str]:

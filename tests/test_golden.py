@@ -26,7 +26,7 @@ def actual_outputs(case: Path) -> dict[str, str]:
     outputs["nav.json"] = json.dumps(site.nav, indent=2, ensure_ascii=False) + "\n"
     outputs["model.json"] = json.dumps(loaded.kb.as_dict(), indent=2, ensure_ascii=False) + "\n"
     outputs["kb.json"] = kb_json(loaded.kb)
-    outputs["abbreviations.md"] = site.abbreviations + "\n"
+    outputs["glossary.json"] = json.dumps(site.abbreviations, indent=2, ensure_ascii=False) + "\n"
     outputs["diagnostics.txt"] = "".join(f"{d}\n" for d in loaded.diagnostics)
     return outputs
 

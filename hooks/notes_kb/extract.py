@@ -62,6 +62,7 @@ _LEVELS = [
 _FORWARD_EXPANSION = re.compile(r"(?<![\w-])(?P<term>[A-Z][A-Za-z0-9]{1,9})\s+\((?P<expansion>[^()]{3,80})\)")
 _REVERSE_EXPANSION = re.compile(r"(?P<before>[\w][\w\s,&/-]{2,120}?)\s+\((?P<term>[A-Z][A-Za-z0-9]{1,9})\)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_RELATED_WINDOW = 6
 
 
 def extract(documents: list[NotesDocument], aliases: Mapping[str, Aliases] | None = None) -> KnowledgeBase:
@@ -368,8 +369,10 @@ def _relate(topic: Topic, finder: NameFinder) -> None:
     """Related services: sharing a category or layer, or named in each other's fragments."""
     scores: dict[str, Counter[str]] = {s.slug: Counter() for s in topic.services}
     for group in [*(c.services for c in topic.categories), *(layer.services for layer in topic.layers)]:
-        for a in group:
-            for b in group:
+        # Neighbours in the author's list, not every pair: a category of thousands of services
+        # would otherwise cost its size squared, and the notes list related services together.
+        for index, a in enumerate(group):
+            for b in group[max(0, index - _RELATED_WINDOW) : index + _RELATED_WINDOW + 1]:
                 if a != b:
                     scores[a][b] += 1
     for service in topic.services:

@@ -37,8 +37,8 @@ class RenderedSite:
     """Markdown source per page path (`aws/notes.md`)."""
     nav: list[NavEntry] = field(default_factory=list)
     """MkDocs `nav` entries: titles are plain text, the glue escapes them."""
-    abbreviations: str = ""
-    """`abbr` definitions of every glossary term, appended to every page for tooltips."""
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    """Every glossary term and its expansion, shown as tooltips on every page."""
 
 
 def render_site(kb: KnowledgeBase, site_name: str) -> RenderedSite:

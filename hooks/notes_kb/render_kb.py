@@ -6,6 +6,8 @@ the offline bundle's `.html` URLs alike.
 
 from __future__ import annotations
 
+import re
+
 from . import paths
 from .autolink import Linker
 from .markdown_text import inline_text
@@ -106,7 +108,7 @@ def render_service_page(topic: Topic, service: Service, finder: NameFinder) -> s
     if service.mentions:
         out += ["## Mentioned in", ""]
         for mention in service.mentions:
-            out += _mention(topic, mention, here, linker)
+            out += _mention(topic, mention, service, here=here, linker=linker, finder=finder)
         out.append("")
     if not service.fragments and not service.mentions:
         out += ["The notes name this service only in lists.", ""]
@@ -151,17 +153,41 @@ def _fragment(topic: Topic, fragment: Fragment, here: str, linker: Linker) -> li
     return out
 
 
-def _mention(topic: Topic, mention: Mention, here: str, linker: Linker) -> list[str]:
+def _mention(
+    topic: Topic, mention: Mention, service: Service, *, here: str, linker: Linker, finder: NameFinder
+) -> list[str]:
     link = _link(here)
     linker.new_section()
-    text = mention.line.text.strip()
-    for marker in ("- ", "* ", "+ "):
-        text = text.removeprefix(marker)
     anchor = line_anchor(mention.line) or mention.section.slug
     where = _where(mention.section.title, mention.heading)
     target = link(paths.notes_page(topic.slug), anchor)
-    # Code spans in the quoted line stay code; the rest is escaped text with other services linked.
-    return [f'- **{where}**: {linker.line(text)} [↗]({target} "{topic.source}:{mention.line.number}")']
+    quote = linker.line(mention_snippet(mention.line.text, service.slug, finder))
+    return [f'- **{where}**: {quote} [↗]({target} "{topic.source}:{mention.line.number}")']
+
+
+_SNIPPET_RADIUS = 70
+_MARKUP = re.compile(r"\*\*|`+|^\s*(?:[-*+]|\d+[.)])\s+")
+
+
+def mention_snippet(text: str, slug: str, finder: NameFinder) -> str:
+    """The part of a line around a service's name, as plain text: `…CodePipeline, Lambda, Step…`.
+
+    A mention in a list of hundreds of services would otherwise quote the whole list on each
+    of their pages, and the site's size would grow with the square of the service count.
+    """
+    plain = " ".join(_MARKUP.sub("", text).split())
+    hit = next((h for h in finder.find(plain) if h.key == slug), None)
+    if hit is None or len(plain) <= 2 * _SNIPPET_RADIUS:
+        return plain
+    start = max(0, hit.start - _SNIPPET_RADIUS)
+    end = min(len(plain), hit.end + _SNIPPET_RADIUS)
+    # Cut at spaces so no word (or name) is split.
+    if start > 0:
+        start = plain.find(" ", start, hit.start) + 1 or start
+    if end < len(plain):
+        cut = plain.rfind(" ", hit.end, end)
+        end = cut if cut > 0 else end
+    return ("…" if start > 0 else "") + plain[start:end] + ("…" if end < len(plain) else "")
 
 
 def render_services_index(topic: Topic) -> str:
@@ -330,10 +356,10 @@ def glossary_lines(topic: Topic) -> set[int]:
     return {t.line for t in topic.glossary} | {c.line for c in topic.certifications}
 
 
-def abbreviations(topics: list[Topic]) -> str:
-    """Python-Markdown `abbr` definitions for every glossary term: tooltips on every page."""
+def abbreviations(topics: list[Topic]) -> dict[str, str]:
+    """Every glossary term with its expansion (the first topic to expand a term wins)."""
     seen: dict[str, str] = {}
     for topic in topics:
         for term in topic.glossary:
             seen.setdefault(term.term, term.expansion)
-    return "\n".join(f"*[{term}]: {expansion}" for term, expansion in sorted(seen.items()))
+    return dict(sorted(seen.items()))
