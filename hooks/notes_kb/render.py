@@ -17,8 +17,10 @@ from .model import KnowledgeBase, Topic
 from .names import NameFinder
 from .notes_md import body_lines
 from .render_kb import (
+    EXCLUDED,
     abbreviations,
     flow_diagram,
+    front_matter,
     glossary_lines,
     linker_for,
     referenced_lines,
@@ -138,7 +140,7 @@ def _service_map(topic: Topic, here: str) -> list[str]:
                 f" ({len(c.services)})"
                 for c in topic.categories
             ),
-            "{: .kb-categories }",
+            f"{{: .kb-categories {EXCLUDED} }}",
             "",
         ]
     return out
@@ -181,7 +183,8 @@ def render_full_notes(topic: Topic, finder: NameFinder) -> str:
     here = paths.notes_page(topic.slug)
     anchors = referenced_lines(topic) | glossary_lines(topic)
     writer = _NodeWriter(linker_for(topic, finder, here), anchors, section_anchors=True)
-    out = [f"# {inline_text(topic.title)}", ""]
+    # The same text is on the section and service pages: those are the better search hits.
+    out = [*front_matter(boost=0.5), f"# {inline_text(topic.title)}", ""]
     for node in topic.document.nodes:
         if isinstance(node, GroupMarker):
             out += ["", f"## {inline_text(node.title)}", ""]
@@ -198,6 +201,8 @@ def render_section_page(topic: Topic, section: Section, finder: NameFinder) -> s
     trail = " › ".join(inline_text(s.title) for s in _ancestors(section))
     context = f"{inline_text(topic.title)}" + (f" › {trail}" if trail else "")
     out = [
+        # Below service pages, which quote the same lines about one service each.
+        *front_matter(boost=0.7),
         f"# {inline_text(section.title)}",
         "",
         f"{context} · [in the full notes]({notes_link}) · `{topic.source}:{section.line}`",

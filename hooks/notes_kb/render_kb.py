@@ -6,13 +6,14 @@ the offline bundle's `.html` URLs alike.
 
 from __future__ import annotations
 
+import json
 import re
 
 from . import paths
 from .autolink import Linker
 from .markdown_text import inline_text
 from .model import Category, FlowLayer, Fragment, FragmentKind, Mention, Service, Topic
-from .names import NameFinder
+from .names import NameFinder, split_expansion
 from .notes_md import body_lines, dedent, line_anchor
 
 
@@ -93,7 +94,7 @@ def render_service_page(topic: Topic, service: Service, finder: NameFinder) -> s
     """Everything the notes say about one service, wherever the author wrote it."""
     here = paths.service_page(topic.slug, service.slug)
     link = _link(here)
-    out = [*_front_matter(boost=3), f"# {inline_text(service.title)}", ""]
+    out = [*front_matter(boost=3), f"# {inline_text(service.title)}", ""]
     if chip_line := chips(topic, service, here):
         out += [chip_line, "{: .kb-chips }", ""]
     if service.aliases:
@@ -106,14 +107,16 @@ def render_service_page(topic: Topic, service: Service, finder: NameFinder) -> s
         for fragment in service.fragments:
             out += _fragment(topic, fragment, here, linker)
     if service.mentions:
-        out += ["## Mentioned in", ""]
+        # Lines of other pages, and other services' summaries, would make this page a search hit
+        # for what the notes say about those: the reader finds them where they belong.
+        out += [f"## Mentioned in {{ {EXCLUDED} }}", ""]
         for mention in service.mentions:
             out += _mention(topic, mention, service, here=here, linker=linker, finder=finder)
         out.append("")
     if not service.fragments and not service.mentions:
         out += ["The notes name this service only in lists.", ""]
     if service.related:
-        out += ["## Related services", ""]
+        out += [f"## Related services {{ {EXCLUDED} }}", ""]
         for slug in service.related:
             other = topic.service(slug)
             summary = f": {inline_text(other.summary)}" if other.summary else ""
@@ -122,9 +125,30 @@ def render_service_page(topic: Topic, service: Service, finder: NameFinder) -> s
     return "\n".join(out)
 
 
-def _front_matter(boost: float) -> list[str]:
-    # Material's per-page search boost: service pages should outrank the notes that mention them.
-    return ["---", "search:", f"  boost: {boost}", "---", ""]
+def front_matter(*, boost: float | None = None, exclude: bool = False, tags: list[str] | None = None) -> list[str]:
+    """YAML front matter for Material's search: a page boost, leaving the page out, search tags.
+
+    Tags go to Material's `tags` search field (the strongest one), so a service's names and
+    aliases find its page first; no tags plugin is enabled, so they are not shown on the page.
+    """
+    lines = ["---"]
+    if boost is not None or exclude:
+        lines.append("search:")
+        lines += [f"  boost: {boost}"] if boost is not None else []
+        lines += ["  exclude: true"] if exclude else []
+    if tags:
+        lines.append("tags:")
+        lines += [f"  - {json.dumps(tag, ensure_ascii=False)}" for tag in tags]
+    return [*lines, "---", ""]
+
+
+def _title(topic: Topic, what: str) -> str:
+    """An index page's title: `AWS certifications` (the short name keeps other words out of search)."""
+    return inline_text(f"{split_expansion(topic.title)[0]} {what}")
+
+
+# Material leaves elements carrying this attribute out of the search index.
+EXCLUDED = "data-search-exclude"
 
 
 def _where(fragment_section_title: str, heading: str | None) -> str:
@@ -147,7 +171,7 @@ def _fragment(topic: Topic, fragment: Fragment, here: str, linker: Linker) -> li
         "",
         f"[{inline_text(section.title)}]({link(paths.section_page(topic.slug, section.slug))}) · "
         f"[`{topic.source}:{fragment.line}`]({link(paths.notes_page(topic.slug), anchor or section.slug)})",
-        "{: .kb-source }",
+        f"{{: .kb-source {EXCLUDED} }}",
         "",
     ]
     return out
@@ -194,7 +218,13 @@ def render_services_index(topic: Topic) -> str:
     """All services A–Z with their summaries and chips."""
     here = paths.services_index(topic.slug)
     link = _link(here)
-    out = [f"# {inline_text(topic.title)}: services", "", f"{len(topic.services)} services, A–Z.", ""]
+    out = [
+        *front_matter(exclude=True),
+        f"# {_title(topic, 'services')}",
+        "",
+        f"{len(topic.services)} services, A–Z.",
+        "",
+    ]
     for service in topic.services:
         summary = f" — {inline_text(service.summary)}" if service.summary else ""
         out.append(f"- [{inline_text(service.title)}]({link(paths.service_page(topic.slug, service.slug))}){summary}")
@@ -206,14 +236,15 @@ def render_categories_index(topic: Topic) -> str:
     """Every category with its service count."""
     here = paths.categories_index(topic.slug)
     link = _link(here)
-    out = [f"# {inline_text(topic.title)}: categories", "", "| Category | Services | Count |", "| --- | --- | ---: |"]
+    out = [f"# {_title(topic, 'categories')}", "", f"<div markdown {EXCLUDED}>", ""]
+    out += ["| Category | Services | Count |", "| --- | --- | ---: |"]
     for category in topic.categories:
         names = ", ".join(
             f"[{_cell(topic.service(s).name)}]({link(paths.service_page(topic.slug, s))})" for s in category.services
         )
         page = link(paths.category_page(topic.slug, category.slug))
         out.append(f"| [{_cell(category.name)}]({page}) | {names} | {len(category.services)} |")
-    out.append("")
+    out += ["", "</div>", ""]
     return "\n".join(out)
 
 
@@ -238,20 +269,21 @@ def render_category_page(topic: Topic, category: Category) -> str:
 
 
 def _service_list(topic: Topic, slugs: list[str], here: str) -> list[str]:
+    """Services with their summaries, left out of search (each summary belongs to its service)."""
     link = _link(here)
-    out = []
+    out = [f"<div markdown {EXCLUDED}>", ""]
     for slug in slugs:
         service = topic.service(slug)
         summary = f" — {inline_text(service.summary)}" if service.summary else ""
         out.append(f"- [{inline_text(service.title)}]({link(paths.service_page(topic.slug, slug))}){summary}")
-    out.append("")
+    out += ["", "</div>", ""]
     return out
 
 
 def flow_diagram(topic: Topic, here: str) -> list[str]:
     """The layers in order as a diagram: boxes joined by arrows, drawn by CSS (no script, no CDN)."""
     link = _link(here)
-    out = ['<div class="kb-flow" markdown>', ""]
+    out = [f'<div class="kb-flow" markdown {EXCLUDED}>', ""]
     for layer in topic.layers:
         names = ", ".join(
             f"[{inline_text(topic.service(s).name)}]({link(paths.service_page(topic.slug, s))})" for s in layer.services
@@ -266,7 +298,7 @@ def render_flow_page(topic: Topic) -> str:
     """The service flow: layers in order, each with its services."""
     here = paths.flow_page(topic.slug)
     link = _link(here)
-    out = [f"# {inline_text(topic.title)}: service flow", ""]
+    out = [*front_matter(boost=0.5), f"# {_title(topic, 'service flow')}", ""]
     out += flow_diagram(topic, here)
     for layer in topic.layers:
         page = link(paths.layer_page(topic.slug, layer.slug))
@@ -287,7 +319,7 @@ def render_layer_page(topic: Topic, layer: FlowLayer) -> str:
         else ""
     )
     out = [
-        f"# {layer.order}. {inline_text(layer.name)}",
+        f"# {inline_text(layer.name)}",
         "",
         f"Layer {layer.order} of {len(topic.layers)} in the [service flow]({link(paths.flow_page(topic.slug))}) · "
         f"{len(layer.services)} services{declared} · as written: {inline_text(layer.label)}",
@@ -315,7 +347,7 @@ def render_certifications(topic: Topic) -> str:
     link = _link(here)
     sections = {s.slug: s for s in topic.document.sections()}
     out = [
-        f"# {inline_text(topic.title)}: certifications",
+        f"# {_title(topic, 'certifications')}",
         "",
         "Ratings as the notes give them. Select a column heading to sort.",
         "",
@@ -324,11 +356,13 @@ def render_certifications(topic: Topic) -> str:
         "| Certification | Level | Rating | Study sections | Source |",
         "| --- | --- | ---: | --- | --- |",
     ]
+    anchored = anchorable_lines(topic)
     for cert in topic.certifications:
         study = ", ".join(
             f"[{_cell(sections[s].title)}]({link(paths.section_page(topic.slug, s))})" for s in cert.sections
         )
-        source = f"[`{topic.source}:{cert.line}`]({link(paths.notes_page(topic.slug), f'L{cert.line}')})"
+        anchor = f"L{cert.line}" if cert.line in anchored else ""
+        source = f"[`{topic.source}:{cert.line}`]({link(paths.notes_page(topic.slug), anchor)})"
         out.append(f"| {_cell(cert.name)} | {_cell(cert.level)} | {_cell(cert.rating)} | {study or '—'} | {source} |")
     out += ["", "</div>", ""]
     return "\n".join(out)
@@ -339,16 +373,24 @@ def render_glossary(topic: Topic) -> str:
     here = paths.glossary_page(topic.slug)
     link = _link(here)
     out = [
-        f"# {inline_text(topic.title)}: glossary",
+        *front_matter(boost=0.5),
+        f"# {_title(topic, 'glossary')}",
         "",
         "| Term | Stands for | First expanded |",
         "| --- | --- | --- |",
     ]
+    anchored = anchorable_lines(topic)
     for term in topic.glossary:
-        where = f"[`{topic.source}:{term.line}`]({link(paths.notes_page(topic.slug), f'L{term.line}')})"
+        anchor = f"L{term.line}" if term.line in anchored else ""
+        where = f"[`{topic.source}:{term.line}`]({link(paths.notes_page(topic.slug), anchor)})"
         out.append(f"| **{_cell(term.term)}** | {_cell(term.expansion)} | {where} |")
     out.append("")
     return "\n".join(out)
+
+
+def anchorable_lines(topic: Topic) -> set[int]:
+    """Lines of the notes that can carry an anchor on the full-notes page (the title line cannot)."""
+    return {line.number for line in topic.document.source_lines() if line_anchor(line)}
 
 
 def glossary_lines(topic: Topic) -> set[int]:

@@ -17,6 +17,14 @@ PAGE_KINDS: dict[str, str] = {
     "topic": "aws/",
     "notes": "aws/notes/",
     "section": "aws/sections/general-points/",
+    "service": "aws/services/ec2/",
+    "services": "aws/services/",
+    "category": "aws/categories/compute/",
+    "categories": "aws/categories/",
+    "flow": "aws/flow/",
+    "layer": "aws/flow/security/",
+    "certifications": "aws/certifications/",
+    "glossary": "aws/glossary/",
 }
 
 
