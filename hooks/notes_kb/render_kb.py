@@ -151,6 +151,11 @@ def _title(topic: Topic, what: str) -> str:
 EXCLUDED = "data-search-exclude"
 
 
+def _source(topic: Topic, line: int) -> str:
+    # Plain link text: code inside a link fails WCAG contrast in the dark palette.
+    return inline_text(f"{topic.source}:{line}")
+
+
 def _where(fragment_section_title: str, heading: str | None) -> str:
     return inline_text(fragment_section_title) + (f" › {inline_text(heading)}" if heading else "")
 
@@ -170,7 +175,7 @@ def _fragment(topic: Topic, fragment: Fragment, here: str, linker: Linker) -> li
     out += [
         "",
         f"[{inline_text(section.title)}]({link(paths.section_page(topic.slug, section.slug))}) · "
-        f"[`{topic.source}:{fragment.line}`]({link(paths.notes_page(topic.slug), anchor or section.slug)})",
+        f"[{_source(topic, fragment.line)}]({link(paths.notes_page(topic.slug), anchor or section.slug)})",
         f"{{: .kb-source {EXCLUDED} }}",
         "",
     ]
@@ -362,7 +367,7 @@ def render_certifications(topic: Topic) -> str:
             f"[{_cell(sections[s].title)}]({link(paths.section_page(topic.slug, s))})" for s in cert.sections
         )
         anchor = f"L{cert.line}" if cert.line in anchored else ""
-        source = f"[`{topic.source}:{cert.line}`]({link(paths.notes_page(topic.slug), anchor)})"
+        source = f"[{_source(topic, cert.line)}]({link(paths.notes_page(topic.slug), anchor)})"
         out.append(f"| {_cell(cert.name)} | {_cell(cert.level)} | {_cell(cert.rating)} | {study or '—'} | {source} |")
     out += ["", "</div>", ""]
     return "\n".join(out)
@@ -382,7 +387,7 @@ def render_glossary(topic: Topic) -> str:
     anchored = anchorable_lines(topic)
     for term in topic.glossary:
         anchor = f"L{term.line}" if term.line in anchored else ""
-        where = f"[`{topic.source}:{term.line}`]({link(paths.notes_page(topic.slug), anchor)})"
+        where = f"[{_source(topic, term.line)}]({link(paths.notes_page(topic.slug), anchor)})"
         out.append(f"| **{_cell(term.term)}** | {_cell(term.expansion)} | {where} |")
     out.append("")
     return "\n".join(out)
