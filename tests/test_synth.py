@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from notes_kb.load import build_knowledge_base
 from notes_kb.parse import parse
 
 if TYPE_CHECKING:
@@ -103,3 +104,17 @@ def test_writes_the_file(tmp_path: Path) -> None:
     path = synth.write_notes(tmp_path / "notes", 25, seed=4)
     assert path == tmp_path / "notes" / "zcp.md"
     assert path.read_bytes() == synth.generate(25, seed=4).text.encode("utf-8")
+
+
+@pytest.mark.parametrize("services", [1, 60, 400])
+def test_the_pipeline_finds_what_was_generated(tmp_path: Path, services: int) -> None:
+    # The benchmark's page counts mean something only if extraction sees the generated model.
+    notes = synth.generate(services)
+    synth.write_notes(tmp_path, services)
+    loaded = build_knowledge_base(tmp_path, tmp_path)
+    assert loaded.diagnostics == []
+    (topic,) = loaded.kb.topics
+    assert len(topic.services) == services
+    assert [c.name for c in topic.categories] == list(notes.categories)
+    assert len(topic.layers) == len(notes.layers)
+    assert len(topic.certifications) == len(notes.certifications)

@@ -30,6 +30,7 @@ from .model import (
 )
 from .names import (
     NameFinder,
+    NameHit,
     acronym_letters,
     initials,
     is_expansion,
@@ -114,6 +115,16 @@ class _Registry:
         self._by_key: dict[str, Service] = {}
         self._slugs: set[str] = set()
         self.categories: dict[str, Category] = {}
+        # Acronym candidates by initials, so resolving a name does not scan every service.
+        self._by_initials: dict[str, list[Service]] = {}
+        self._by_name: dict[str, list[Service]] = {}
+
+    def _index(self, service: Service) -> None:
+        spelled = service.full_name or service.name
+        words = [w for w in re.split(r"[\s\-/,&.]+", spelled) if w and w[0].isalpha()]
+        for key in {initials(spelled).lower(), "".join(w[0] for w in words).lower()}:
+            self._by_initials.setdefault(key, []).append(service)
+        self._by_name.setdefault(service.name, []).append(service)
 
     def resolve(self, name: str) -> Service | None:
         """The known service called `name`, by any of its names, vendor prefix or acronym."""
@@ -127,10 +138,11 @@ class _Registry:
         # `ELB` ↔ `Elastic Load Balancing`, either way round; only when exactly one service fits.
         letters = acronym_letters(name)
         if letters is not None:
-            fits = [s for s in self.services if s.full_name is None and initials(s.name).lower() == letters]
-            fits += [s for s in self.services if s.full_name and is_expansion(name, s.full_name)]
+            candidates = self._by_initials.get(letters, [])
+            fits = [s for s in candidates if s.full_name is None and initials(s.name).lower() == letters]
+            fits += [s for s in candidates if s.full_name and is_expansion(name, s.full_name)]
         else:
-            fits = [s for s in self.services if initials(name) == s.name and acronym_letters(s.name)]
+            fits = [s for s in self._by_name.get(initials(name), []) if acronym_letters(s.name)]
         unique = {id(s): s for s in fits}
         return next(iter(unique.values())) if len(unique) == 1 else None
 
@@ -142,8 +154,10 @@ class _Registry:
             service = Service(name=short, slug=unique_slug(slugify(strip_vendor(short, self.vendors)), self._slugs))
             service.full_name = expansion
             self.services.append(service)
+            self._index(service)
         elif expansion and service.full_name is None and name_key(short) == name_key(service.name):
             service.full_name = expansion
+            self._index(service)
         for alias in (written, short, expansion):
             if alias:
                 self.alias(service, alias)
@@ -349,9 +363,13 @@ class _Attacher:
         for index, line in enumerate(out.lines):
             if line.role is not LineRole.TEXT or not line.text.strip():
                 continue
-            for slug in self.finder.slugs_in(line.text):
+            first: dict[str, NameHit] = {}
+            for hit in self.finder.find(line.text):
+                first.setdefault(hit.key, hit)
+            for slug, hit in first.items():
                 if not any(index in span for span in owned.get(slug, [])):
-                    self.services[slug].mentions.append(Mention(section, out.heading_at(index), line))
+                    mention = Mention(section, out.heading_at(index), line, hit.start, hit.end)
+                    self.services[slug].mentions.append(mention)
 
 
 def _fallback_summary(service: Service) -> str:

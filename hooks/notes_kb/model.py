@@ -49,6 +49,10 @@ class Mention:
     """The `###` sub-heading it sits under, if any."""
     line: SourceLine
     """The line itself."""
+    start: int = 0
+    """Offset in the line where the service's name starts."""
+    end: int = 0
+    """Offset in the line just after the name."""
 
 
 @dataclass

@@ -111,7 +111,7 @@ def render_service_page(topic: Topic, service: Service, finder: NameFinder) -> s
         # for what the notes say about those: the reader finds them where they belong.
         out += [f"## Mentioned in {{ {EXCLUDED} }}", ""]
         for mention in service.mentions:
-            out += _mention(topic, mention, service, here=here, linker=linker, finder=finder)
+            out += _mention(topic, mention, here, linker)
         out.append("")
     if not service.fragments and not service.mentions:
         out += ["The notes name this service only in lists.", ""]
@@ -182,15 +182,13 @@ def _fragment(topic: Topic, fragment: Fragment, here: str, linker: Linker) -> li
     return out
 
 
-def _mention(
-    topic: Topic, mention: Mention, service: Service, *, here: str, linker: Linker, finder: NameFinder
-) -> list[str]:
+def _mention(topic: Topic, mention: Mention, here: str, linker: Linker) -> list[str]:
     link = _link(here)
     linker.new_section()
     anchor = line_anchor(mention.line) or mention.section.slug
     where = _where(mention.section.title, mention.heading)
     target = link(paths.notes_page(topic.slug), anchor)
-    quote = linker.line(mention_snippet(mention.line.text, service.slug, finder))
+    quote = linker.line(mention_snippet(mention.line.text, mention.start, mention.end))
     return [f'- **{where}**: {quote} [↗]({target} "{topic.source}:{mention.line.number}")']
 
 
@@ -198,25 +196,24 @@ _SNIPPET_RADIUS = 70
 _MARKUP = re.compile(r"\*\*|`+|^\s*(?:[-*+]|\d+[.)])\s+")
 
 
-def mention_snippet(text: str, slug: str, finder: NameFinder) -> str:
-    """The part of a line around a service's name, as plain text: `…CodePipeline, Lambda, Step…`.
+def mention_snippet(text: str, start: int, end: int) -> str:
+    """The part of a line around a name (at `start:end`), as plain text: `…CodePipeline, Lambda, Step…`.
 
     A mention in a list of hundreds of services would otherwise quote the whole list on each
     of their pages, and the site's size would grow with the square of the service count.
     """
-    plain = " ".join(_MARKUP.sub("", text).split())
-    hit = next((h for h in finder.find(plain) if h.key == slug), None)
-    if hit is None or len(plain) <= 2 * _SNIPPET_RADIUS:
-        return plain
-    start = max(0, hit.start - _SNIPPET_RADIUS)
-    end = min(len(plain), hit.end + _SNIPPET_RADIUS)
+    left = max(0, start - _SNIPPET_RADIUS)
+    right = min(len(text), end + _SNIPPET_RADIUS)
     # Cut at spaces so no word (or name) is split.
-    if start > 0:
-        start = plain.find(" ", start, hit.start) + 1 or start
-    if end < len(plain):
-        cut = plain.rfind(" ", hit.end, end)
-        end = cut if cut > 0 else end
-    return ("…" if start > 0 else "") + plain[start:end] + ("…" if end < len(plain) else "")
+    if left > 0:
+        left = text.find(" ", left, start) + 1 or left
+        if not _MARKUP.sub("", text[:left]).replace("*", "").strip():
+            left = 0  # only the list marker or emphasis would be cut
+    if right < len(text):
+        cut = text.rfind(" ", end, right)
+        right = cut if cut > 0 else right
+    plain = " ".join(_MARKUP.sub("", text[left:right]).split())
+    return ("…" if left > 0 else "") + plain + ("…" if right < len(text) else "")
 
 
 def render_services_index(topic: Topic) -> str:
