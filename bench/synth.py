@@ -239,7 +239,7 @@ def generate(services: int, seed: int = 0) -> SyntheticNotes:
         text=writer.notes(),
         services=tuple(flow),
         categories=tuple(categories),
-        layers=_LAYERS,
+        layers=tuple(writer.layers),
         certifications=tuple(name for name, _ in writer.certifications),
     )
 
@@ -321,6 +321,10 @@ def _assign_layers(
     return out
 
 
+def _count(items: list[str] | list[SyntheticService]) -> str:
+    return f"{len(items)} Service" if len(items) == 1 else f"{len(items)} Services"
+
+
 def _certifications(rng: random.Random, services: int) -> list[tuple[str, float]]:
     count = min(len(_CERT_ROLES) * len(_CERT_LEVELS), 5 + services // 500)
     names = [f"{VENDOR} Certified Cloud Practitioner"]
@@ -343,6 +347,8 @@ class _Writer:
         self.services = services
         self.categories = categories
         self.certifications = certifications
+        # Tiny notes use only some layers; an empty `- 0 Services:` line is nothing an author writes.
+        self.layers = [layer for layer in _LAYERS if any(s.layer == layer for s in services)]
         self.lines: list[str] = []
 
     def notes(self) -> str:
@@ -391,15 +397,14 @@ class _Writer:
         ]
         overview = [s for s in self.services if s.layer is not None]
         self.lines += [
-            f"- {VENDOR} Services Overview ({len(overview)} Services):",
+            f"- {VENDOR} Services Overview ({_count(overview)}):",
             "  - " + ", ".join(self._overview_name(s) for s in overview),
             "",
             f"- {VENDOR} Services Sequence Flow (Memory Story):",
         ]
-        for number, layer in enumerate(_LAYERS):
+        for number, layer in enumerate(self.layers):
             members = [self._short_name(s) for s in overview if s.layer == layer]
-            noun = "Service" if len(members) == 1 else "Services"
-            self.lines.append(f"  - **{_KEYCAPS[number]} {layer}** - {len(members)} {noun}: {', '.join(members)}")
+            self.lines.append(f"  - **{_KEYCAPS[number]} {layer}** - {_count(members)}: {', '.join(members)}")
         self.lines += [
             "",
             "- Cloud Computing Models:",
