@@ -596,7 +596,7 @@ def targets(cases: list[Case], serve: ServeResult | None) -> list[dict[str, Any]
     search = large.get("search_mb")
     add("5,000 services: search index", search, TARGET_SEARCH_MB, f"{_num(search, 2)} MB")
     serve_median = statistics.median(serve.edits) if serve and serve.edits else None
-    add("AWS site: serve rebuild (edit → visible)", serve_median, TARGET_SERVE_SECONDS, f"{_num(serve_median, 2)} s")
+    add("AWS site: serve rebuild (edit → visible)", serve_median, TARGET_SERVE_SECONDS, f"{_num(serve_median, 3)} s")
     return rows
 
 
@@ -654,8 +654,8 @@ def markdown_report(report: dict[str, Any]) -> str:
         out += [
             "| edits | median edit → visible s | min–max s | median build s (server log) | status |",
             "| ---: | ---: | ---: | ---: | --- |",
-            f"| {len(serve['edits'])} | {_num(serve['median_seconds'], 2)} "
-            f"| {_num(min(serve['edits'], default=None), 2)}–{_num(max(serve['edits'], default=None), 2)} "
+            f"| {len(serve['edits'])} | {_num(serve['median_seconds'], 3)} "
+            f"| {_num(min(serve['edits'], default=None), 3)}–{_num(max(serve['edits'], default=None), 3)} "
             f"| {_num(serve['median_build_seconds'], 2)} | {serve['status']} |",
         ]
     out += [
