@@ -26,7 +26,7 @@ def test_first_mention_per_section_only() -> None:
 def test_never_in_code_links_or_urls_and_never_itself() -> None:
     link = linker(exclude="lambda")
     assert link.line("`EC2` [EC2 docs](https://x/EC2) https://example.org/EC2 Lambda") == (
-        "`EC2` [EC2 docs](https://x/EC2) https://example.org/EC2 Lambda"
+        "`EC2` [EC2 docs](https://x/EC2) <https://example.org/EC2> Lambda"
     )
 
 

@@ -24,11 +24,22 @@ def render(text: str) -> str:
         ("Tom & Jerry &amp; friends", "Tom & Jerry &amp; friends"),
         ("- object { a: 1 }", "object { a: 1 }"),
         ("see <https://example.org>", "see https://example.org"),
+        (
+            "- Channel: https://www.youtube.com/@AWSEventsChannel.",
+            "Channel: https://www.youtube.com/@AWSEventsChannel.",
+        ),
+        ("[docs](https://example.org/a_b)", "docs"),
+        ("1. starts a list", "starts a list"),
     ],
 )
 def test_escape_line_shows_text_as_written(line: str, shown: str) -> None:
     html = render(escape_line(line))
     assert BeautifulSoup(html, "html.parser").get_text().strip() == shown
+
+
+def test_bare_urls_become_links() -> None:
+    html = render(escape_line("- see https://example.org/a_b?x=1, then"))
+    assert '<a href="https://example.org/a_b?x=1">https://example.org/a_b?x=1</a>, then' in html
 
 
 def test_markdown_meaning_stays() -> None:

@@ -88,7 +88,6 @@ _MD = {
         "pymdownx.highlight",
         "pymdownx.inlinehilite",
         "pymdownx.superfences",
-        "pymdownx.magiclink",
     ]
 }
 

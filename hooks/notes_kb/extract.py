@@ -10,6 +10,7 @@ bullet whose title names a service is a fragment of it; every other line naming 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -280,7 +281,10 @@ def _layer(bullet: Bullet, out: Outline, registry: _Registry, order: int, taken:
 
 
 def _children(out: Outline, parent: Bullet) -> list[Bullet]:
-    inside = [b for b in out.bullets if parent.start < b.start < parent.end]
+    # Bullets are in line order: the ones inside the parent are a slice (bisect, not a scan).
+    first = bisect.bisect_right(out.bullet_starts, parent.start)
+    last = bisect.bisect_left(out.bullet_starts, parent.end)
+    inside = out.bullets[first:last]
     if not inside:
         return []
     top = min(b.indent for b in inside)

@@ -16,9 +16,16 @@ import re
 # Python-Markdown's backtick pattern: a run of N backticks up to the next run of exactly N.
 _CODE_SPAN = re.compile(r"(?<!\\)(`+)(.+?)(?<!`)\1(?!`)")
 _AUTOLINK = re.compile(r"<(?:https?|ftp)://[^>\s]+>")
+# A bare URL becomes an autolink here, so no page pays for pymdownx.magiclink's inline patterns;
+# one that is already a Markdown link's target (`](https://…`) is left alone.
+_BARE_URL = re.compile(r"(?<!\]\()(?<![<\w/])(?:https?|ftp)://[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-# Exactly Python-Markdown's ESCAPED_CHARS: escaping any other character would show the backslash.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+# Characters that start Markdown markup anywhere in a line (all among Python-Markdown's
+# ESCAPED_CHARS: escaping any other character would show the backslash). Escaping fewer keeps
+# pages cheap to convert: every escape is an inline-pattern match.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#])")
+# At the start of a line these begin a list, a heading or a quote.
+_LINE_START = re.compile(r"^(\d+)([.)])|^([-+>])")
 
 
 def escape_line(text: str) -> str:
@@ -37,8 +44,19 @@ def _escape_outside_code(text: str) -> str:
     pieces: list[str] = []
     position = 0
     for match in _AUTOLINK.finditer(text):
-        pieces.append(_escape_plain(text[position : match.start()]))
+        pieces.append(_escape_urls(text[position : match.start()]))
         pieces.append(match.group(0))
+        position = match.end()
+    pieces.append(_escape_urls(text[position:]))
+    return "".join(pieces)
+
+
+def _escape_urls(text: str) -> str:
+    pieces: list[str] = []
+    position = 0
+    for match in _BARE_URL.finditer(text):
+        pieces.append(_escape_plain(text[position : match.start()]))
+        pieces.append(f"<{match.group(0)}>")
         position = match.end()
     pieces.append(_escape_plain(text[position:]))
     return "".join(pieces)
@@ -50,7 +68,8 @@ def _escape_plain(text: str) -> str:
 
 def inline_text(text: str) -> str:
     """Markdown for a title or name that must show as plain text, whatever it contains."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;"))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;"))
+    return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped)
 
 
 def html_text(text: str) -> str:

@@ -178,10 +178,13 @@ class Topic:
     """Certifications in the order listed."""
     glossary: list[GlossaryTerm] = field(default_factory=list)
     """Acronyms, alphabetical."""
+    _by_slug: dict[str, Service] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def service(self, slug: str) -> Service:
         """The service with this slug."""
-        return next(s for s in self.services if s.slug == slug)
+        if len(self._by_slug) != len(self.services):
+            self._by_slug = {s.slug: s for s in self.services}
+        return self._by_slug[slug]
 
 
 @dataclass

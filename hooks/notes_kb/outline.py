@@ -8,7 +8,7 @@ tree only after rendering, without source line numbers, so this small scanner wo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .document import LineRole, Section, SourceLine, TextBlock
 
@@ -62,6 +62,14 @@ class Outline:
     lines: list[SourceLine]
     headings: list[Heading]
     bullets: list[Bullet]
+    _starts: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
+
+    @property
+    def bullet_starts(self) -> list[int]:
+        """Where each bullet starts, in order (for bisecting)."""
+        if len(self._starts) != len(self.bullets):
+            self._starts = [b.start for b in self.bullets]
+        return self._starts
 
     def heading_at(self, index: int) -> str | None:
         """The title of the innermost sub-heading that owns line `index`."""

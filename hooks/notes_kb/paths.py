@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import unicodedata
@@ -101,8 +102,14 @@ def glossary_page(topic: str) -> str:
 
 def relative_link(from_page: str, to_page: str, anchor: str = "") -> str:
     """A Markdown link target from one source page to another (MkDocs resolves `.md` links)."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    target = _relpath(to_page, posixpath.dirname(from_page) or ".")
     return f"{target}#{anchor}" if anchor else target
+
+
+@functools.lru_cache(maxsize=65536)
+def _relpath(to_page: str, from_folder: str) -> str:
+    # Pages link from a handful of folders to a few thousand pages: most calls repeat.
+    return posixpath.relpath(to_page, from_folder)
 
 
 def page_url(page: str) -> str:
