@@ -70,8 +70,8 @@ def test_decoding_never_raises(data: bytes) -> None:
     assert len(diagnostics) <= 1
 
 
-# Markdown's own definitions (`[id]: url`, `*[HTML]: …`) are meant to vanish from the page.
-_DEFINITION = re.compile(r"^\s{0,3}\*?\[[^\]]*\]:")
+# Markdown's own link definitions (`[id]: url`) are meant to vanish from the page.
+_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]*\]:")
 text_words = st.text(alphabet=st.characters(categories=("L", "N", "P", "Zs", "Sm")), max_size=30).filter(
     lambda s: not _DEFINITION.match(s)
 )
@@ -79,14 +79,12 @@ prose_line = st.one_of(st.sampled_from(FRAGMENTS), text_words, text_words.map(la
 
 _MD = {
     "extensions": [
-        "abbr",
         "admonition",
         "attr_list",
         "tables",
         "toc",
         "pymdownx.details",
         "pymdownx.highlight",
-        "pymdownx.inlinehilite",
         "pymdownx.superfences",
     ]
 }
