@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -69,6 +70,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     own_pages = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in generated)
     config.nav = [_escaped(entry) for entry in _build.site.nav] + own_pages
     return files
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Cache compiled templates on disk: `mkdocs serve` recompiles Material's every rebuild."""
+    cache = Path(config.config_file_path).parent / ".cache" / "jinja"
+    cache.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+    return env
 
 
 def _nav_pages(entries: list[NavEntry]) -> list[str]:
