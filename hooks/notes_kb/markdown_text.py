@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 # Python-Markdown's backtick pattern: a run of N backticks up to the next run of exactly N.
 _CODE_SPAN = re.compile(r"(?<!\\)(`+)(.+?)(?<!`)\1(?!`)")
@@ -30,35 +31,27 @@ _LINE_START = re.compile(r"^(\d+)([.)])|^([-+>])")
 
 def escape_line(text: str) -> str:
     """One line of notes Markdown with tag-like text made literal; code spans are left alone."""
-    out: list[str] = []
-    position = 0
-    for match in _CODE_SPAN.finditer(text):
-        out.append(_escape_outside_code(text[position : match.start()]))
-        out.append(match.group(0))
-        position = match.end()
-    out.append(_escape_outside_code(text[position:]))
-    return "".join(out)
+    return _between(_CODE_SPAN, text, _escape_outside_code)
 
 
 def _escape_outside_code(text: str) -> str:
-    pieces: list[str] = []
-    position = 0
-    for match in _AUTOLINK.finditer(text):
-        pieces.append(_escape_urls(text[position : match.start()]))
-        pieces.append(match.group(0))
-        position = match.end()
-    pieces.append(_escape_urls(text[position:]))
-    return "".join(pieces)
+    return _between(_AUTOLINK, text, _escape_urls)
 
 
 def _escape_urls(text: str) -> str:
+    return _between(_BARE_URL, text, _escape_plain, lambda url: f"<{url}>")
+
+
+def _between(
+    pattern: re.Pattern[str], text: str, outside: Callable[[str], str], inside: Callable[[str], str] = str
+) -> str:
+    """`text` with `outside` applied between the matches of `pattern` and `inside` to each match."""
     pieces: list[str] = []
     position = 0
-    for match in _BARE_URL.finditer(text):
-        pieces.append(_escape_plain(text[position : match.start()]))
-        pieces.append(f"<{match.group(0)}>")
+    for match in pattern.finditer(text):
+        pieces += [outside(text[position : match.start()]), inside(match.group(0))]
         position = match.end()
-    pieces.append(_escape_plain(text[position:]))
+    pieces.append(outside(text[position:]))
     return "".join(pieces)
 
 
