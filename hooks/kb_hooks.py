@@ -14,6 +14,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from notes_kb.kbjson import kb_json
+from notes_kb.links import splice_parts
 from notes_kb.load import LoadedNotes, build_knowledge_base, notes_dir_from
 from notes_kb.markdown_text import html_text
 from notes_kb.render import NavEntry, RenderedSite, render_site
@@ -21,6 +22,7 @@ from notes_kb.tooltips import GlossaryExtension
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("kb")
 
@@ -70,6 +72,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     own_pages = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in generated)
     config.nav = [_escaped(entry) for entry in _build.site.nav] + own_pages
     return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Splice in the HTML parts the render stage wrote for this page, links resolved for it."""
+    assert _build is not None, "on_config runs first"
+    parts = _build.site.parts.get(page.file.src_uri)
+    if not parts:
+        return html
+
+    def url_of(path: str) -> str:
+        target = files.get_file_from_path(path)
+        if target is None:
+            log.warning(f"{page.file.src_uri}: link to a page that was not generated: {path}")
+            return "#"
+        return target.url_relative_to(page.file)
+
+    return splice_parts(html, parts, url_of)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

@@ -12,7 +12,7 @@ def linker(exclude: str | None = None) -> Linker:
     names = NameFinder()
     names.add("EC2", "ec2")
     names.add("Lambda", "lambda")
-    return Linker(names, lambda slug: f"{slug}.md", exclude)
+    return Linker(names, lambda slug: f"{slug}.md", lambda slug: f"services/{slug}.md", exclude)
 
 
 def test_first_mention_per_section_only() -> None:
@@ -27,6 +27,12 @@ def test_never_in_code_links_or_urls_and_never_itself() -> None:
     link = linker(exclude="lambda")
     assert link.line("`EC2` [EC2 docs](https://x/EC2) https://example.org/EC2 Lambda") == (
         "`EC2` [EC2 docs](https://x/EC2) <https://example.org/EC2> Lambda"
+    )
+
+
+def test_html_lines_link_to_page_paths() -> None:
+    assert linker().html_line("<b> EC2 & Lambda") == (
+        '&lt;b&gt; <a href="kb:services/ec2.md">EC2</a> &amp; <a href="kb:services/lambda.md">Lambda</a>'
     )
 
 

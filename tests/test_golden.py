@@ -23,6 +23,9 @@ def actual_outputs(case: Path) -> dict[str, str]:
     loaded = build_knowledge_base(case / "notes", case)
     site = render_site(loaded.kb, "Golden Notes")
     outputs = {f"pages/{path}": text for path, text in site.pages.items()}
+    for path, parts in site.parts.items():
+        for name, html in parts.items():
+            outputs[f"parts/{path.removesuffix('.md')}.{name}.html"] = html + "\n"
     outputs["nav.json"] = json.dumps(site.nav, indent=2, ensure_ascii=False) + "\n"
     outputs["model.json"] = json.dumps(loaded.kb.as_dict(), indent=2, ensure_ascii=False) + "\n"
     outputs["kb.json"] = kb_json(loaded.kb)

@@ -7,6 +7,7 @@ offsets are the author's; each piece between links is escaped on its own.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -30,6 +31,8 @@ class Linker:
     """Finds names and tells which service they belong to."""
     link_to: Callable[[str], str]
     """Service slug → Markdown link target from the page being rendered."""
+    page_of: Callable[[str], str]
+    """Service slug → its page's path (`aws/services/ec2.md`), for HTML links."""
     exclude: str | None = None
     """The page's own service, never linked."""
     seen: set[str] = field(default_factory=set)
@@ -40,7 +43,16 @@ class Linker:
         self.seen.clear()
 
     def line(self, text: str) -> str:
-        """One line of the author's text, escaped, with first mentions linked."""
+        """One line of the author's text as Markdown, escaped, with first mentions linked."""
+        return self._linked(text, escape_line, lambda name, slug: f"[{inline_text(name)}]({self.link_to(slug)})")
+
+    def html_line(self, text: str) -> str:
+        """Plain text as HTML with first mentions linked to `kb:` page paths (see `links.py`)."""
+        return self._linked(
+            text, html.escape, lambda name, slug: f'<a href="kb:{self.page_of(slug)}">{html.escape(name)}</a>'
+        )
+
+    def _linked(self, text: str, escape: Callable[[str], str], link: Callable[[str, str], str]) -> str:
         protected = [m.span() for m in _PROTECTED.finditer(text)]
         out: list[str] = []
         position = 0
@@ -50,8 +62,7 @@ class Linker:
             if any(start < hit.end and hit.start < end for start, end in protected):
                 continue
             self.seen.add(hit.key)
-            out.append(escape_line(text[position : hit.start]))
-            out.append(f"[{inline_text(text[hit.start : hit.end])}]({self.link_to(hit.key)})")
+            out += [escape(text[position : hit.start]), link(text[hit.start : hit.end], hit.key)]
             position = hit.end
-        out.append(escape_line(text[position:]))
+        out.append(escape(text[position:]))
         return "".join(out)

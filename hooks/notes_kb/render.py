@@ -18,6 +18,7 @@ from .names import NameFinder
 from .notes_md import body_lines
 from .render_kb import (
     EXCLUDED,
+    HtmlParts,
     abbreviations,
     flow_diagram,
     front_matter,
@@ -39,6 +40,8 @@ class RenderedSite:
     """Markdown source per page path (`aws/notes.md`)."""
     nav: list[NavEntry] = field(default_factory=list)
     """MkDocs `nav` entries: titles are plain text, the glue escapes them."""
+    parts: HtmlParts = field(default_factory=dict)
+    """HTML to splice into pages after conversion, by page path (see `links.py`)."""
     abbreviations: dict[str, str] = field(default_factory=dict)
     """Every glossary term and its expansion, shown as tooltips on every page."""
 
@@ -54,7 +57,9 @@ def render_site(kb: KnowledgeBase, site_name: str) -> RenderedSite:
         site.pages[paths.notes_page(topic.slug)] = render_full_notes(topic, finder)
         for section in topic.document.sections():
             site.pages[paths.section_page(topic.slug, section.slug)] = render_section_page(topic, section, finder)
-        site.pages.update(render_knowledge_pages(topic, finder))
+        pages, parts = render_knowledge_pages(topic, finder)
+        site.pages.update(pages)
+        site.parts.update(parts)
         site.nav.append({topic.title: topic_nav(topic, site.pages)})
     site.abbreviations = abbreviations(kb.topics)
     return site

@@ -6,13 +6,15 @@ the offline bundle's `.html` URLs alike.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
 from . import paths
 from .autolink import Linker
+from .links import kb_link, part_marker
 from .markdown_text import inline_text
-from .model import Category, FlowLayer, Fragment, FragmentKind, Mention, Service, Topic
+from .model import Category, FlowLayer, Fragment, FragmentKind, Service, Topic
 from .names import NameFinder, split_expansion
 from .notes_md import body_lines, dedent, line_anchor
 
@@ -28,7 +30,12 @@ def service_finder(topic: Topic) -> NameFinder:
 
 def linker_for(topic: Topic, finder: NameFinder, page: str, exclude: str | None = None) -> Linker:
     """A linker whose links are relative to `page`."""
-    return Linker(finder, lambda slug: paths.relative_link(page, paths.service_page(topic.slug, slug)), exclude)
+    return Linker(
+        finder,
+        lambda slug: paths.relative_link(page, paths.service_page(topic.slug, slug)),
+        lambda slug: paths.service_page(topic.slug, slug),
+        exclude,
+    )
 
 
 def referenced_lines(topic: Topic) -> set[int]:
@@ -38,13 +45,19 @@ def referenced_lines(topic: Topic) -> set[int]:
     return lines
 
 
-def render_knowledge_pages(topic: Topic, finder: NameFinder) -> dict[str, str]:
+HtmlParts = dict[str, dict[str, str]]
+"""Page path → {part name: HTML} to splice in after Markdown conversion (see `links.py`)."""
+
+
+def render_knowledge_pages(topic: Topic, finder: NameFinder) -> tuple[dict[str, str], HtmlParts]:
     """Service, category, flow, certification and glossary pages of one topic (none without services)."""
     pages: dict[str, str] = {}
+    parts: HtmlParts = {}
     if topic.services:
         pages[paths.services_index(topic.slug)] = render_services_index(topic)
         for service in topic.services:
-            pages[paths.service_page(topic.slug, service.slug)] = render_service_page(topic, service, finder)
+            page = paths.service_page(topic.slug, service.slug)
+            pages[page], parts[page] = render_service_page(topic, service, finder)
     if topic.categories:
         pages[paths.categories_index(topic.slug)] = render_categories_index(topic)
         for category in topic.categories:
@@ -57,7 +70,7 @@ def render_knowledge_pages(topic: Topic, finder: NameFinder) -> dict[str, str]:
         pages[paths.certifications_page(topic.slug)] = render_certifications(topic)
     if topic.glossary:
         pages[paths.glossary_page(topic.slug)] = render_glossary(topic)
-    return pages
+    return pages, parts
 
 
 class _Links:
@@ -90,10 +103,14 @@ def chips(topic: Topic, service: Service, here: str) -> str:
     return " ".join(out)
 
 
-def render_service_page(topic: Topic, service: Service, finder: NameFinder) -> str:
-    """Everything the notes say about one service, wherever the author wrote it."""
+def render_service_page(topic: Topic, service: Service, finder: NameFinder) -> tuple[str, dict[str, str]]:
+    """Everything the notes say about one service, wherever the author wrote it.
+
+    Returns the page's Markdown and its HTML parts: the mentions and related services, written
+    as HTML because as Markdown their links cost a third of a large site's build.
+    """
     here = paths.service_page(topic.slug, service.slug)
-    link = _link(here)
+    parts: dict[str, str] = {}
     out = [*front_matter(boost=3), f"# {inline_text(service.title)}", ""]
     if chip_line := chips(topic, service, here):
         out += [chip_line, "{: .kb-chips }", ""]
@@ -109,20 +126,14 @@ def render_service_page(topic: Topic, service: Service, finder: NameFinder) -> s
     if service.mentions:
         # Lines of other pages, and other services' summaries, would make this page a search hit
         # for what the notes say about those: the reader finds them where they belong.
-        out += [f"## Mentioned in {{ {EXCLUDED} }}", ""]
-        for mention in service.mentions:
-            out += _mention(topic, mention, here, linker)
-        out.append("")
+        out += [f"## Mentioned in {{ {EXCLUDED} }}", "", part_marker("mentions"), ""]
+        parts["mentions"] = _mentions_html(topic, service, linker)
     if not service.fragments and not service.mentions:
         out += ["The notes name this service only in lists.", ""]
     if service.related:
-        out += [f"## Related services {{ {EXCLUDED} }}", ""]
-        for slug in service.related:
-            other = topic.service(slug)
-            summary = f": {inline_text(other.summary)}" if other.summary else ""
-            out.append(f"- [{inline_text(other.title)}]({link(paths.service_page(topic.slug, slug))}){summary}")
-        out.append("")
-    return "\n".join(out)
+        out += [f"## Related services {{ {EXCLUDED} }}", "", part_marker("related"), ""]
+        parts["related"] = _related_html(topic, service)
+    return "\n".join(out), parts
 
 
 def front_matter(*, boost: float | None = None, exclude: bool = False, tags: list[str] | None = None) -> list[str]:
@@ -182,14 +193,26 @@ def _fragment(topic: Topic, fragment: Fragment, here: str, linker: Linker) -> li
     return out
 
 
-def _mention(topic: Topic, mention: Mention, here: str, linker: Linker) -> list[str]:
-    link = _link(here)
-    linker.new_section()
-    anchor = line_anchor(mention.line) or mention.section.slug
-    where = _where(mention.section.title, mention.heading)
-    target = link(paths.notes_page(topic.slug), anchor)
-    quote = linker.line(mention_snippet(mention.line.text, mention.start, mention.end))
-    return [f'- **{where}**: {quote} [↗]({target} "{topic.source}:{mention.line.number}")']
+def _mentions_html(topic: Topic, service: Service, linker: Linker) -> str:
+    items = []
+    for mention in service.mentions:
+        linker.new_section()
+        where = html.escape(mention.section.title + (f" › {mention.heading}" if mention.heading else ""))
+        quote = linker.html_line(mention_snippet(mention.line.text, mention.start, mention.end))
+        target = kb_link(paths.notes_page(topic.slug), line_anchor(mention.line) or mention.section.slug)
+        source = html.escape(f"{topic.source}:{mention.line.number}")
+        items.append(f'<li><strong>{where}</strong>: {quote} <a href="{target}" title="{source}">↗</a></li>')
+    return "<ul>\n" + "\n".join(items) + "\n</ul>"
+
+
+def _related_html(topic: Topic, service: Service) -> str:
+    items = []
+    for slug in service.related:
+        other = topic.service(slug)
+        summary = f": {html.escape(other.summary)}" if other.summary else ""
+        target = kb_link(paths.service_page(topic.slug, slug))
+        items.append(f'<li><a href="{target}">{html.escape(other.title)}</a>{summary}</li>')
+    return "<ul>\n" + "\n".join(items) + "\n</ul>"
 
 
 _SNIPPET_RADIUS = 70
