@@ -86,21 +86,21 @@ class _Links:
 _link = _Links
 
 
-def chips(topic: Topic, service: Service, here: str) -> str:
-    """Links to a service's categories and flow layers, styled as chips."""
-    link = _link(here)
+def chips_html(topic: Topic, service: Service) -> str:
+    """Links to a service's categories and flow layers, styled as chips ('' when it has none)."""
     by_name = {c.name: c for c in topic.categories}
     layers = {layer.name: layer for layer in topic.layers}
     out = [
-        f"[{inline_text(name)}]({link(paths.category_page(topic.slug, by_name[name].slug))}){{ .kb-chip }}"
+        f'<a class="kb-chip" href="{kb_link(paths.category_page(topic.slug, by_name[name].slug))}">'
+        f"{html.escape(name)}</a>"
         for name in service.categories
     ]
     out += [
-        f"[{layers[name].order} · {inline_text(name)}]({link(paths.layer_page(topic.slug, layers[name].slug))})"
-        "{ .kb-chip .kb-chip--layer }"
+        f'<a class="kb-chip kb-chip--layer" href="{kb_link(paths.layer_page(topic.slug, layers[name].slug))}">'
+        f"{layers[name].order} · {html.escape(name)}</a>"
         for name in service.layers
     ]
-    return " ".join(out)
+    return f'<p class="kb-chips">{" ".join(out)}</p>' if out else ""
 
 
 def render_service_page(topic: Topic, service: Service, finder: NameFinder) -> tuple[str, dict[str, str]]:
@@ -112,8 +112,9 @@ def render_service_page(topic: Topic, service: Service, finder: NameFinder) -> t
     here = paths.service_page(topic.slug, service.slug)
     parts: dict[str, str] = {}
     out = [*front_matter(boost=3), f"# {inline_text(service.title)}", ""]
-    if chip_line := chips(topic, service, here):
-        out += [chip_line, "{: .kb-chips }", ""]
+    if chip_line := chips_html(topic, service):
+        parts["chips"] = chip_line
+        out += [part_marker("chips"), ""]
     if service.aliases:
         out += ["**Also called:** " + ", ".join(inline_text(a) for a in service.aliases), "{: .kb-aliases }", ""]
     if service.summary:
@@ -121,8 +122,11 @@ def render_service_page(topic: Topic, service: Service, finder: NameFinder) -> t
     linker = linker_for(topic, finder, here, exclude=service.slug)
     if service.fragments:
         out += ["## What the notes say", ""]
-        for fragment in service.fragments:
-            out += _fragment(topic, fragment, here, linker)
+        for number, fragment in enumerate(service.fragments, start=1):
+            out += _fragment(topic, fragment, linker)
+            # Where it comes from: links in HTML, like the lists below (see the docstring).
+            out += [part_marker(f"source-{number}"), ""]
+            parts[f"source-{number}"] = _source_html(topic, fragment)
     if service.mentions:
         # Lines of other pages, and other services' summaries, would make this page a search hit
         # for what the notes say about those: the reader finds them where they belong.
@@ -171,26 +175,27 @@ def _where(fragment_section_title: str, heading: str | None) -> str:
     return inline_text(fragment_section_title) + (f" › {inline_text(heading)}" if heading else "")
 
 
-def _fragment(topic: Topic, fragment: Fragment, here: str, linker: Linker) -> list[str]:
-    link = _link(here)
+def _fragment(topic: Topic, fragment: Fragment, linker: Linker) -> list[str]:
     section = fragment.section
     lines = fragment.lines
     heading = fragment.heading
     if fragment.kind is FragmentKind.SUBSECTION:
         lines = lines[1:]  # the sub-heading is this fragment's own heading below
-    title = _where(section.title, heading)
-    anchor = line_anchor(fragment.lines[0]) if fragment.kind is not FragmentKind.SECTION else section.slug
     linker.new_section()
-    out = [f"### {title}", ""]
+    out = [f"### {_where(section.title, heading)}", ""]
     out += body_lines(dedent(lines), linker=linker, min_heading=4)
-    out += [
-        "",
-        f"[{inline_text(section.title)}]({link(paths.section_page(topic.slug, section.slug))}) · "
-        f"[{_source(topic, fragment.line)}]({link(paths.notes_page(topic.slug), anchor or section.slug)})",
-        f"{{: .kb-source {EXCLUDED} }}",
-        "",
-    ]
-    return out
+    return [*out, ""]
+
+
+def _source_html(topic: Topic, fragment: Fragment) -> str:
+    section = fragment.section
+    anchor = line_anchor(fragment.lines[0]) if fragment.kind is not FragmentKind.SECTION else None
+    to_section = kb_link(paths.section_page(topic.slug, section.slug))
+    to_line = kb_link(paths.notes_page(topic.slug), anchor or section.slug)
+    return (
+        f'<p class="kb-source" {EXCLUDED}><a href="{to_section}">{html.escape(section.title)}</a> · '
+        f'<a href="{to_line}">{html.escape(f"{topic.source}:{fragment.line}")}</a></p>'
+    )
 
 
 def _mentions_html(topic: Topic, service: Service, linker: Linker) -> str:
