@@ -44,6 +44,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     kb_options: dict[str, Any] = config.extra.get("kb") or {}
     notes_dir = notes_dir_from(root, kb_options.get("notes_dir"))
+    # `mkdocs serve` rebuilds when the notes change, wherever KB_NOTES_DIR points.
+    if notes_dir.is_dir() and all(Path(item).resolve() != notes_dir for item in config.watch):
+        config.watch.append(str(notes_dir))
     notes = build_knowledge_base(notes_dir, root)
     for diagnostic in notes.diagnostics:
         log.warning(str(diagnostic))
