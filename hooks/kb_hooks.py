@@ -18,10 +18,14 @@ from notes_kb.links import splice_parts
 from notes_kb.load import LoadedNotes, build_knowledge_base, notes_dir_from
 from notes_kb.markdown_text import html_text
 from notes_kb.render import NavEntry, RenderedSite, render_site
+from notes_kb.render_kb import SEARCHABLE_PARTS
 from notes_kb.tooltips import GlossaryExtension
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("kb")
@@ -33,6 +37,7 @@ class _Build:
     def __init__(self, notes: LoadedNotes, site: RenderedSite) -> None:
         self.notes = notes
         self.site = site
+        self.files = Files([])
 
 
 _build: _Build | None = None
@@ -69,6 +74,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
         else:
             log.info(f"{path}: the author's page is kept; the generated one is skipped")
+    _build.files = files
     if files.get_file_from_path("kb.json") is None:
         files.append(File.generated(config, "kb.json", content=kb_json(_build.notes.kb)))
     generated = set(_build.site.pages)
@@ -78,11 +84,29 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Splice in the HTML parts the render stage wrote for this page, links resolved for it."""
+    """Splice in the HTML parts search should see (a service's chips), links resolved for the page."""
+    return _splice(html, page, searchable=True)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Splice in the other HTML parts (mentions, related services, sources) once the page is rendered.
+
+    They are left out of search anyway, and after rendering Material's search plugin does not parse
+    them: a tenth of a large site's build.
+    """
+    return _splice(output, page, searchable=False)
+
+
+def _splice(html: str, page: Page, *, searchable: bool) -> str:
     assert _build is not None, "on_config runs first"
-    parts = _build.site.parts.get(page.file.src_uri)
+    parts = {
+        name: part
+        for name, part in _build.site.parts.get(page.file.src_uri, {}).items()
+        if (name in SEARCHABLE_PARTS) == searchable
+    }
     if not parts:
         return html
+    files = _build.files
 
     def url_of(path: str) -> str:
         target = files.get_file_from_path(path)
@@ -92,6 +116,19 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return target.url_relative_to(page.file)
 
     return splice_parts(html, parts, url_of)
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
+    """Poll the notes every 0.1 s under `mkdocs serve`, so an edit shows within about half a second.
+
+    MkDocs watches with watchdog's polling observer at 0.5 s intervals, which alone is half the
+    one-second budget for seeing an edit. Folders watched after this event (`watch:` in
+    mkdocs.yml: notes/, hooks/, overrides/) take the observer's interval when scheduled.
+    """
+    observer = server.observer
+    if isinstance(getattr(observer, "_timeout", None), float):
+        observer._timeout = 0.1
+    return server
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

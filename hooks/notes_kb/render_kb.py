@@ -48,6 +48,9 @@ def referenced_lines(topic: Topic) -> set[int]:
 HtmlParts = dict[str, dict[str, str]]
 """Page path → {part name: HTML} to splice in after Markdown conversion (see `links.py`)."""
 
+SEARCHABLE_PARTS = frozenset({"chips"})
+"""Parts search should see (a service's categories and layer help rank it); the rest go in later."""
+
 
 def render_knowledge_pages(topic: Topic, finder: NameFinder) -> tuple[dict[str, str], HtmlParts]:
     """Service, category, flow, certification and glossary pages of one topic (none without services)."""
