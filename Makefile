@@ -40,8 +40,8 @@ bundle: $(STAMP) $(SHIM)
 	$(BIN)/python tools/offline_bundle.py --out-dir dist
 
 lint: $(STAMP)
-	$(BIN)/ruff check hooks tests tools
-	$(BIN)/ruff format --check hooks tests tools
+	$(BIN)/ruff check hooks tests tools bench
+	$(BIN)/ruff format --check hooks tests tools bench
 	$(BIN)/mypy
 
 test: lint $(SHIM)
