@@ -133,6 +133,8 @@ class NameFinder:
     """Exact name → service slug."""
     longest: int = 1
     """The most words any name has."""
+    first_words: set[str] = field(default_factory=set)
+    """The first word of every name: most words start none, and are passed over at once."""
 
     def add(self, name: str, slug: str) -> None:
         """Let `name` find the service `slug` (the first service to claim a name keeps it)."""
@@ -140,7 +142,9 @@ class NameFinder:
         if not name or name in self.names:
             return
         self.names[name] = slug
-        self.longest = max(self.longest, len(_TOKEN.findall(name)) or 1)
+        words = _TOKEN.findall(name)
+        self.longest = max(self.longest, len(words) or 1)
+        self.first_words.add(words[0] if words else name)
 
     def find(self, text: str) -> list[NameHit]:
         """Every name in `text`, left to right, longest match at each place."""
@@ -149,7 +153,7 @@ class NameFinder:
             tokens = list(_TOKEN.finditer(part))
             index = 0
             while index < len(tokens):
-                hit = self._match_at(part, tokens, index)
+                hit = self._match_at(part, tokens, index) if tokens[index].group(0) in self.first_words else None
                 if hit is None:
                     index += 1
                     continue
