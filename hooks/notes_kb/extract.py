@@ -94,9 +94,8 @@ def extract_topic(document: NotesDocument, slug: str, aliases: Aliases) -> Topic
 
     topic.services = sorted(registry.services, key=lambda s: name_key(s.name))
     for service in topic.services:
-        service.aliases = [a for a in service.aliases if name_key(a) not in {name_key(service.name)}]
-        if service.full_name:
-            service.aliases = [a for a in service.aliases if name_key(a) != name_key(service.full_name)]
+        own = {name_key(service.name), name_key(service.full_name or service.name)}
+        service.aliases = [a for a in service.aliases if name_key(a) not in own]
         if not service.summary:
             service.summary = _fallback_summary(service)
     _relate(topic, finder)
