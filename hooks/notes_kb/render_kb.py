@@ -248,9 +248,8 @@ def mention_snippet(text: str, start: int, end: int) -> str:
 
 
 def render_services_index(topic: Topic) -> str:
-    """All services A–Z with their summaries and chips."""
+    """All services A–Z with their summaries."""
     here = paths.services_index(topic.slug)
-    link = _link(here)
     out = [
         *front_matter(exclude=True),
         f"# {_title(topic, 'services')}",
@@ -258,10 +257,7 @@ def render_services_index(topic: Topic) -> str:
         f"{len(topic.services)} services, A–Z.",
         "",
     ]
-    for service in topic.services:
-        summary = f" — {inline_text(service.summary)}" if service.summary else ""
-        out.append(f"- [{inline_text(service.title)}]({link(paths.service_page(topic.slug, service.slug))}){summary}")
-    out.append("")
+    out += _service_list(topic, [s.slug for s in topic.services], here)
     return "\n".join(out)
 
 
