@@ -135,12 +135,15 @@ class NameFinder:
     """The most words any name has."""
     first_words: set[str] = field(default_factory=set)
     """The first word of every name: most words start none, and are passed over at once."""
+    _found: dict[str, list[NameHit]] = field(default_factory=dict, repr=False)
+    """Hits by line: the same line is searched for the full notes, its section and its services."""
 
     def add(self, name: str, slug: str) -> None:
         """Let `name` find the service `slug` (the first service to claim a name keeps it)."""
         name = " ".join(name.split())
         if not name or name in self.names:
             return
+        self._found.clear()
         self.names[name] = slug
         words = _TOKEN.findall(name)
         self.longest = max(self.longest, len(words) or 1)
@@ -148,6 +151,12 @@ class NameFinder:
 
     def find(self, text: str) -> list[NameHit]:
         """Every name in `text`, left to right, longest match at each place."""
+        found = self._found.get(text)
+        if found is None:
+            found = self._found[text] = self._find(text)
+        return found
+
+    def _find(self, text: str) -> list[NameHit]:
         hits: list[NameHit] = []
         for offset, part in outside_code(text):
             tokens = list(_TOKEN.finditer(part))
