@@ -14,7 +14,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from notes_kb.kbjson import kb_json
-from notes_kb.links import splice_parts
+from notes_kb.links import resolve_links, splice_parts
 from notes_kb.load import LoadedNotes, build_knowledge_base, notes_dir_from
 from notes_kb.markdown_text import html_text
 from notes_kb.render import NavEntry, RenderedSite, render_site
@@ -104,7 +104,7 @@ def _splice(html: str, page: Page, *, searchable: bool) -> str:
         for name, part in _build.site.parts.get(page.file.src_uri, {}).items()
         if (name in SEARCHABLE_PARTS) == searchable
     }
-    if not parts:
+    if not parts and not (searchable and "kb:" in html):
         return html
     files = _build.files
 
@@ -115,6 +115,9 @@ def _splice(html: str, page: Page, *, searchable: bool) -> str:
             return "#"
         return target.url_relative_to(page.file)
 
+    if searchable:
+        # The notes text's auto-links are `kb:` links too (autolink.py): resolve them with the parts.
+        html = resolve_links(html, url_of)
     return splice_parts(html, parts, url_of)
 
 

@@ -12,15 +12,15 @@ def linker(exclude: str | None = None) -> Linker:
     names = NameFinder()
     names.add("EC2", "ec2")
     names.add("Lambda", "lambda")
-    return Linker(names, lambda slug: f"{slug}.md", lambda slug: f"services/{slug}.md", exclude)
+    return Linker(names, lambda slug: f"services/{slug}.md", exclude)
 
 
 def test_first_mention_per_section_only() -> None:
     link = linker()
-    assert link.line("EC2 and EC2") == "[EC2](ec2.md) and EC2"
+    assert link.line("EC2 and EC2") == '<a href="kb:services/ec2.md">EC2</a> and EC2'
     assert link.line("EC2 again") == "EC2 again"
     link.new_section()
-    assert link.line("EC2 again") == "[EC2](ec2.md) again"
+    assert link.line("EC2 again") == '<a href="kb:services/ec2.md">EC2</a> again'
 
 
 def test_never_in_code_links_or_urls_and_never_itself() -> None:
@@ -37,7 +37,7 @@ def test_html_lines_link_to_page_paths() -> None:
 
 
 def test_escaping_still_applies_around_links() -> None:
-    assert linker().line("<ec2> EC2 <b>") == "&lt;ec2> [EC2](ec2.md) &lt;b>"
+    assert linker().line("<ec2> EC2 <b>") == '&lt;ec2> <a href="kb:services/ec2.md">EC2</a> &lt;b>'
 
 
 def test_headings_are_not_linked_and_start_a_section() -> None:
@@ -50,9 +50,9 @@ def test_headings_are_not_linked_and_start_a_section() -> None:
         SourceLine(6, "```", LineRole.CODE),
     ]
     assert body_lines(lines, linker=linker()) == [
-        "- [EC2](ec2.md) first",
+        '- <a href="kb:services/ec2.md">EC2</a> first',
         "### EC2 heading",
-        "- [EC2](ec2.md) after the heading",
+        '- <a href="kb:services/ec2.md">EC2</a> after the heading',
         "```",
         "EC2 in code",
         "```",

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .markdown_text import escape_line, inline_text
+from .markdown_text import escape_line
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -29,8 +29,6 @@ class Linker:
 
     finder: NameFinder
     """Finds names and tells which service they belong to."""
-    link_to: Callable[[str], str]
-    """Service slug → Markdown link target from the page being rendered."""
     page_of: Callable[[str], str]
     """Service slug → its page's path (`aws/services/ec2.md`), for HTML links."""
     exclude: str | None = None
@@ -44,7 +42,11 @@ class Linker:
 
     def line(self, text: str) -> str:
         """One line of the author's text as Markdown, escaped, with first mentions linked."""
-        return self._linked(text, escape_line, lambda name, slug: f"[{inline_text(name)}]({self.link_to(slug)})")
+        # Raw `kb:` links, resolved by the glue after conversion (links.py): thousands of Markdown
+        # links would each cost Python-Markdown's link pattern and MkDocs' link validation.
+        return self._linked(
+            text, escape_line, lambda name, slug: f'<a href="kb:{self.page_of(slug)}">{html.escape(name)}</a>'
+        )
 
     def html_line(self, text: str) -> str:
         """Plain text as HTML with first mentions linked to `kb:` page paths (see `links.py`)."""

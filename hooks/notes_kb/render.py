@@ -185,9 +185,8 @@ def _section_list_items(topic: Topic, section: Section, here: str, depth: int) -
 
 def render_full_notes(topic: Topic, finder: NameFinder) -> str:
     """The whole notes file in source order, each section a collapsible admonition."""
-    here = paths.notes_page(topic.slug)
     anchors = referenced_lines(topic) | glossary_lines(topic)
-    writer = _NodeWriter(linker_for(topic, finder, here), anchors, section_anchors=True)
+    writer = _NodeWriter(linker_for(topic, finder), anchors, section_anchors=True)
     # The same text is on the section and service pages: those are the better search hits.
     out = [*front_matter(boost=0.5), f"# {inline_text(topic.title)}", ""]
     for node in topic.document.nodes:
@@ -214,7 +213,7 @@ def render_section_page(topic: Topic, section: Section, finder: NameFinder) -> s
         "{: .kb-source }",
         "",
     ]
-    writer = _NodeWriter(linker_for(topic, finder, here), anchors=(), section_anchors=False)
+    writer = _NodeWriter(linker_for(topic, finder), anchors=(), section_anchors=False)
     for node in section.body:
         out += writer.node(node, depth=0)
     out.append("")

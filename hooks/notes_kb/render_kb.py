@@ -28,14 +28,9 @@ def service_finder(topic: Topic) -> NameFinder:
     return finder
 
 
-def linker_for(topic: Topic, finder: NameFinder, page: str, exclude: str | None = None) -> Linker:
-    """A linker whose links are relative to `page`."""
-    return Linker(
-        finder,
-        lambda slug: paths.relative_link(page, paths.service_page(topic.slug, slug)),
-        lambda slug: paths.service_page(topic.slug, slug),
-        exclude,
-    )
+def linker_for(topic: Topic, finder: NameFinder, exclude: str | None = None) -> Linker:
+    """A linker for one page; its `kb:` links are resolved for that page by the glue."""
+    return Linker(finder, lambda slug: paths.service_page(topic.slug, slug), exclude)
 
 
 def referenced_lines(topic: Topic) -> set[int]:
@@ -112,7 +107,6 @@ def render_service_page(topic: Topic, service: Service, finder: NameFinder) -> t
     Returns the page's Markdown and its HTML parts: the mentions and related services, written
     as HTML because as Markdown their links cost a third of a large site's build.
     """
-    here = paths.service_page(topic.slug, service.slug)
     parts: dict[str, str] = {}
     out = [*front_matter(boost=3), f"# {inline_text(service.title)}", ""]
     if chip_line := chips_html(topic, service):
@@ -122,7 +116,7 @@ def render_service_page(topic: Topic, service: Service, finder: NameFinder) -> t
         out += ["**Also called:** " + ", ".join(inline_text(a) for a in service.aliases), "{: .kb-aliases }", ""]
     if service.summary:
         out += [inline_text(service.summary), "{: .kb-summary }", ""]
-    linker = linker_for(topic, finder, here, exclude=service.slug)
+    linker = linker_for(topic, finder, exclude=service.slug)
     if service.fragments:
         out += ["## What the notes say", ""]
         for number, fragment in enumerate(service.fragments, start=1):
