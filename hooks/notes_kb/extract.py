@@ -203,15 +203,17 @@ class _Registry:
 
     def finder(self) -> NameFinder:
         """Finds every name of every service, with and without the vendor prefix."""
+        # Every recorded key, grouped by its service in one pass (not one scan of all keys per service).
+        keys: dict[int, list[str]] = {}
+        for key, owner in self._by_key.items():
+            if key != name_key(owner.name):
+                keys.setdefault(id(owner), []).append(key)
         finder = NameFinder()
         for service in self.services:
-            for name in [*service.names(), *self._aliases_of(service)]:
+            for name in [*service.names(), *keys.get(id(service), [])]:
                 for variant in [name, strip_vendor(name, self.vendors), *(f"{v} {name}" for v in self.vendors)]:
                     finder.add(variant, service.slug)
         return finder
-
-    def _aliases_of(self, service: Service) -> Iterator[str]:
-        yield from (key for key, owner in self._by_key.items() if owner is service and key != name_key(service.name))
 
 
 def _read_catalogs(outlines: list[tuple[Section, Outline]], registry: _Registry) -> None:
