@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 
 from . import paths
 from .autolink import Linker
@@ -262,13 +263,16 @@ def render_categories_index(topic: Topic) -> str:
     out = [f"# {_title(topic, 'categories')}", "", f"<div markdown {EXCLUDED}>", ""]
     out += ["| Category | Services | Count |", "| --- | --- | ---: |"]
     for category in topic.categories:
-        names = ", ".join(
-            f"[{_cell(topic.service(s).name)}]({link(paths.service_page(topic.slug, s))})" for s in category.services
-        )
+        names = _linked_names(topic, category.services, link, _cell)
         page = link(paths.category_page(topic.slug, category.slug))
         out.append(f"| [{_cell(category.name)}]({page}) | {names} | {len(category.services)} |")
     out += ["", "</div>", ""]
     return "\n".join(out)
+
+
+def _linked_names(topic: Topic, slugs: list[str], link: _Links, escape: Callable[[str], str]) -> str:
+    """`EC2, Lambda, …`, each name linked to its service page."""
+    return ", ".join(f"[{escape(topic.service(s).name)}]({link(paths.service_page(topic.slug, s))})" for s in slugs)
 
 
 def _cell(text: str) -> str:
@@ -308,9 +312,7 @@ def flow_diagram(topic: Topic, here: str) -> list[str]:
     link = _link(here)
     out = [f'<div class="kb-flow" markdown {EXCLUDED}>', ""]
     for layer in topic.layers:
-        names = ", ".join(
-            f"[{inline_text(topic.service(s).name)}]({link(paths.service_page(topic.slug, s))})" for s in layer.services
-        )
+        names = _linked_names(topic, layer.services, link, inline_text)
         page = link(paths.layer_page(topic.slug, layer.slug))
         out.append(f"{layer.order}. **[{inline_text(layer.name)}]({page})**<br>{names}")
     out += ["", "</div>", ""]
