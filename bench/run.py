@@ -248,14 +248,14 @@ def site_metrics(site: Path) -> tuple[int, float, float]:
 
 
 def pipeline() -> tuple[types.ModuleType, types.ModuleType, types.ModuleType]:
-    """`notes_kb.load`, `.render` and `.paths`, imported the way MkDocs imports the hook's package."""
+    """`notes_kb_old.load`, `.render` and `.paths`, imported the way MkDocs imports the hook's package."""
     hooks = str(ROOT / "hooks")
     if hooks not in sys.path:
         sys.path.insert(0, hooks)
     return (
-        importlib.import_module("notes_kb.load"),
-        importlib.import_module("notes_kb.render"),
-        importlib.import_module("notes_kb.paths"),
+        importlib.import_module("notes_kb_old.load"),
+        importlib.import_module("notes_kb_old.render"),
+        importlib.import_module("notes_kb_old.paths"),
     )
 
 

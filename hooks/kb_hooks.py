@@ -1,4 +1,4 @@
-"""MkDocs glue: thin event handlers around the `notes_kb` pipeline.
+"""MkDocs glue: thin event handlers around the `notes_kb_old` pipeline.
 
 MkDocs puts this folder on `sys.path` only while it executes this module, so the pipeline package is
 imported here at the top; every handler only moves data between MkDocs and pure functions.
@@ -13,13 +13,13 @@ from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from notes_kb.kbjson import kb_json
-from notes_kb.links import resolve_links, splice_parts
-from notes_kb.load import LoadedNotes, build_knowledge_base, notes_dir_from
-from notes_kb.markdown_text import html_text
-from notes_kb.render import NavEntry, RenderedSite, render_site
-from notes_kb.render_kb import SEARCHABLE_PARTS
-from notes_kb.tooltips import GlossaryExtension
+from notes_kb_old.kbjson import kb_json
+from notes_kb_old.links import resolve_links, splice_parts
+from notes_kb_old.load import LoadedNotes, build_knowledge_base, notes_dir_from
+from notes_kb_old.markdown_text import html_text
+from notes_kb_old.render import NavEntry, RenderedSite, render_site
+from notes_kb_old.render_kb import SEARCHABLE_PARTS
+from notes_kb_old.tooltips import GlossaryExtension
 
 if TYPE_CHECKING:
     from collections.abc import Callable

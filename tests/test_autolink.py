@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from notes_kb.autolink import Linker
-from notes_kb.document import LineRole, SourceLine
-from notes_kb.names import NameFinder
-from notes_kb.notes_md import body_lines
+from notes_kb_old.autolink import Linker
+from notes_kb_old.document import LineRole, SourceLine
+from notes_kb_old.names import NameFinder
+from notes_kb_old.notes_md import body_lines
 
 
 def linker(exclude: str | None = None) -> Linker:

@@ -6,10 +6,10 @@ import pytest
 
 from conftest import PROJECT, require_corpus
 from labels import AWS_CATEGORIES, AWS_CERTIFICATIONS, AWS_LAYERS, AWS_NOT_SERVICES, AWS_SERVICES
-from notes_kb.extract import extract
-from notes_kb.load import build_knowledge_base
-from notes_kb.model import Service, Topic
-from notes_kb.parse import parse
+from notes_kb_old.extract import extract
+from notes_kb_old.load import build_knowledge_base
+from notes_kb_old.model import Service, Topic
+from notes_kb_old.parse import parse
 
 
 @pytest.fixture(scope="module")

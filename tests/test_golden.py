@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from notes_kb.kbjson import kb_json
-from notes_kb.load import build_knowledge_base
-from notes_kb.render import render_site
+from notes_kb_old.kbjson import kb_json
+from notes_kb_old.load import build_knowledge_base
+from notes_kb_old.render import render_site
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "notes").is_dir())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from notes_kb.load import build_knowledge_base, notes_files
+from notes_kb_old.load import build_knowledge_base, notes_files
 
 CATALOG = '# V (Vendor)\n<expand title="Core">\n### Compute Services\n- **Alpha (Able Lamp)**: one\n</expand>\n'
 

@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from lossless import check_lines
-from notes_kb.markdown_text import escape_line, inline_text
+from notes_kb_old.markdown_text import escape_line, inline_text
 
 
 def render(text: str) -> str:

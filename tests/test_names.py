@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from notes_kb.names import (
+from notes_kb_old.names import (
     NameFinder,
     acronym_letters,
     initials,

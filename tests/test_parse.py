@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from notes_kb.document import GroupMarker, LineRole, NotesDocument, Section, TextBlock
-from notes_kb.parse import decode_notes, parse
+from notes_kb_old.document import GroupMarker, LineRole, NotesDocument, Section, TextBlock
+from notes_kb_old.parse import decode_notes, parse
 
 
 def parse_ok(text: str, path: str = "notes/t.md") -> NotesDocument:

@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lossless import check_lines
-from notes_kb.extract import extract
-from notes_kb.parse import decode_notes, parse, split_lines
-from notes_kb.render import render_full_notes
-from notes_kb.render_kb import service_finder
+from notes_kb_old.extract import extract
+from notes_kb_old.parse import decode_notes, parse, split_lines
+from notes_kb_old.render import render_full_notes
+from notes_kb_old.render_kb import service_finder
 
 # Fragments real notes are made of, so examples reach the interesting states (open and unclosed
 # blocks, fences, headings, group markers, tag-like text) far more often than random text would.

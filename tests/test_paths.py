@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from notes_kb import paths
+from notes_kb_old import paths
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from notes_kb.load import build_knowledge_base
-from notes_kb.parse import parse
+from notes_kb_old.load import build_knowledge_base
+from notes_kb_old.parse import parse
 
 if TYPE_CHECKING:
     from types import ModuleType

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from notes_kb.tooltips import GlossaryExtension
+from notes_kb_old.tooltips import GlossaryExtension
 
 
 def render(text: str) -> str:

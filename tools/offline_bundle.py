@@ -25,7 +25,7 @@ from mkdocs.utils.yaml import yaml_load
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "hooks"))
-from notes_kb.paths import slugify  # noqa: E402 (the hooks folder is not on sys.path before this)
+from notes_kb_old.paths import slugify  # noqa: E402 (the hooks folder is not on sys.path before this)
 
 # The earliest time a zip entry can record.
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)

@@ -1,0 +1,166 @@
+"""Inline content → Python-Markdown inline source that shows exactly the author's text.
+
+markdown-it has already decided what is emphasis, code, a link or text (`source.syntax`); this
+module only has to say the same thing in Python-Markdown's dialect, whose inline rules differ:
+- Text is escaped so that nothing in it is markup to Python-Markdown: its escapable characters
+  get a backslash, `<` and `&` become entities, and a line that Python-Markdown would read as the
+  start of a block (`# `, `> `, `1. `, `!!! `, `===`) has its first character escaped.
+- Emphasis, strikethrough, links and images become inline HTML tags (`<strong>`, `<a href>`),
+  which Python-Markdown passes through while still converting the text between them: its own
+  emphasis rules (`_` inside words, `***` runs) would otherwise disagree with CommonMark's.
+- Code spans keep backticks, with a fence longer than any run of backticks inside.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
+
+    from markdown_it.token import Token
+
+    from ..source.document import Inline
+
+# Python-Markdown's escapable characters that are markup anywhere in a line (`|` with tables,
+# `{` with attr_list); `&` and `<` have no escape there and become entities instead.
+_ESCAPE = str.maketrans(
+    {
+        "\\": "\\\\",
+        "`": "\\`",
+        "*": "\\*",
+        "_": "\\_",
+        "[": "\\[",
+        "]": "\\]",
+        "{": "\\{",
+        "}": "\\}",
+        "|": "\\|",
+        "&": "&amp;",
+        "<": "&lt;",
+        # Line breaks and tabs inside text come from character references (`&#10;`): as raw
+        # characters they would end the paragraph or start an indented code block.
+        "\n": "&#10;",
+        "\t": "&#9;",
+    }
+)
+# First characters that would start a block in Python-Markdown (a heading, quote, list, hr,
+# setext underline, admonition, fence or numbered item); those it cannot backslash-escape
+# become character references.
+_LINE_START = re.compile(r"^(?:[#>+\-]|!!!|\?\?\?|=|~| |\d+(?=\.))")
+_ENTITY_START = {"=": "&#61;", "~": "&#126;", "?": "&#63;", " ": "&#32;"}
+# In an attribute of the inline HTML we write, characters Python-Markdown's earlier inline
+# patterns (code spans, escapes, links) would still act on become character references.
+_ATTRIBUTE = str.maketrans({c: f"&#{ord(c)};" for c in "\\`[]*_{}!"})
+
+_TAGS = {
+    "strong_open": "<strong>",
+    "strong_close": "</strong>",
+    "em_open": "<em>",
+    "em_close": "</em>",
+    "s_open": "<s>",
+    "s_close": "</s>",
+    "link_close": "</a>",
+}
+
+
+def escape_text(text: str) -> str:
+    """Plain text as Python-Markdown inline source that shows it as is (not at a line start)."""
+    return text.translate(_ESCAPE)
+
+
+def escape_line_start(line: str) -> str:
+    """Escape the first character of an already escaped line when it would start a block."""
+    match = _LINE_START.match(line)
+    if match is None:
+        return line
+    first = match.group(0)[0]
+    if first in _ENTITY_START:
+        return _ENTITY_START[first] + line[1:]
+    if first.isdigit():
+        return match.group(0) + "\\" + line[match.end() :]
+    return "\\" + line
+
+
+def code_span(code: str) -> str:
+    """A backtick code span holding `code` exactly (Python-Markdown trims it, so padding is safe)."""
+    longest = max((len(run) for run in re.findall(r"`+", code)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if code.startswith("`") or code.endswith("`") else ""
+    return f"{fence}{pad}{code}{pad}{fence}"
+
+
+def attribute(value: str) -> str:
+    """An HTML attribute value (quoted, escaped)."""
+    return '"' + html.escape(value, quote=True).translate(_ATTRIBUTE) + '"'
+
+
+def inline_markdown(
+    inline: Inline,
+    *,
+    link_text: TextLinker | None = None,
+    anchors: Collection[int] = (),
+    one_line: bool = False,
+) -> str:
+    """The inline content as Python-Markdown source; line breaks kept unless `one_line`.
+
+    `link_text` links service names in plain text (never in code or links); `anchors` are source
+    lines that get an empty `<span id="L…">` where they start, for links to that line.
+    """
+    out: list[str] = []
+    line = inline.line
+    lines: list[str] = []
+    in_link = 0
+
+    def anchor(number: int) -> str:
+        return f'<span id="L{number}"></span>' if number in anchors else ""
+
+    out.append(anchor(line))
+    for token in inline.tokens:
+        kind = token.type
+        if kind == "text":
+            text = token.content
+            out.append(link_text(text) if link_text is not None and in_link == 0 else escape_text(text))
+        elif kind == "code_inline":
+            out.append(code_span(token.content))
+        elif kind in ("softbreak", "hardbreak"):
+            line += 1
+            if one_line:
+                out.append(" ")
+                continue
+            lines.append("".join(out) + ("  " if kind == "hardbreak" else ""))
+            out = [anchor(line)]
+        elif kind in _TAGS:
+            out.append(_TAGS[kind])
+            in_link -= kind == "link_close"
+        elif kind == "link_open":
+            in_link += 1
+            out.append(_link_open(token))
+        elif kind == "image":
+            out.append(_image(token))
+        else:  # markdown-it's other inline tokens carry their text in `content`
+            out.append(escape_text(token.content))
+    lines.append("".join(out))
+    return "\n".join(escape_line_start(text) for text in lines)
+
+
+def _link_open(token: Token) -> str:
+    title = token.attrGet("title")
+    extra = f" title={attribute(str(title))}" if title else ""
+    return f"<a href={attribute(str(token.attrGet('href') or ''))}{extra}>"
+
+
+def _image(token: Token) -> str:
+    alt = "".join(child.content for child in token.children or ())
+    title = token.attrGet("title")
+    extra = f" title={attribute(str(title))}" if title else ""
+    return f"<img src={attribute(str(token.attrGet('src') or ''))} alt={attribute(alt)}{extra}>"
+
+
+class TextLinker(Protocol):
+    """Turns a piece of plain text into escaped inline source with service names linked."""
+
+    def __call__(self, text: str) -> str:
+        """The escaped text with links."""
+        ...
