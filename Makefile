@@ -12,10 +12,11 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 
 .PHONY: serve build test lint bench bundle goldens lock clean
 
-$(STAMP): requirements.lock
+$(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 $(NPM_STAMP): package.json package-lock.json
@@ -59,7 +60,7 @@ lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet --upgrade pip
 	.lock-venv/bin/pip install --quiet ".[test]"
-	.lock-venv/bin/pip freeze --exclude notes-kb > requirements.lock
+	.lock-venv/bin/pip freeze --all --exclude notes-kb --exclude pip > requirements.lock
 	rm -rf .lock-venv
 
 clean:

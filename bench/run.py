@@ -47,6 +47,10 @@ from typing import Any
 import yaml
 
 import synth
+from notes_kb.build import BuildOptions, build, read_folder
+from notes_kb.extract import extract
+from notes_kb.render import RenderOptions, render
+from notes_kb.slugs import topic_slug
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
@@ -247,18 +251,6 @@ def site_metrics(site: Path) -> tuple[int, float, float]:
 # The baseline ---------------------------------------------------------------------------------
 
 
-def pipeline() -> tuple[types.ModuleType, types.ModuleType, types.ModuleType]:
-    """`notes_kb_old.load`, `.render` and `.paths`, imported the way MkDocs imports the hook's package."""
-    hooks = str(ROOT / "hooks")
-    if hooks not in sys.path:
-        sys.path.insert(0, hooks)
-    return (
-        importlib.import_module("notes_kb_old.load"),
-        importlib.import_module("notes_kb_old.render"),
-        importlib.import_module("notes_kb_old.paths"),
-    )
-
-
 def project_config() -> dict[str, Any]:
     """mkdocs.yml as data, `!ENV` tags resolved by MkDocs' own loader."""
     # Imported here so that `--help` works without MkDocs on the path.
@@ -283,20 +275,22 @@ _ConfigDumper.add_multi_representer(type, _represent_name)
 
 def export_baseline(notes_dir: Path, out: Path, project: dict[str, Any]) -> tuple[Path, int]:
     """Write the generated pages of `notes_dir` and a minimal mkdocs.yml; return it and the page count."""
-    load, render, _ = pipeline()
     docs = out / "docs"
     source_docs = ROOT / str(project.get("docs_dir", "docs"))
     if source_docs.is_dir():
         # The author's own pages and assets (kb.css), as our build sees them.
         shutil.copytree(source_docs, docs)
     docs.mkdir(parents=True, exist_ok=True)
-    notes = load.build_knowledge_base(notes_dir, ROOT)
-    site = render.render_site(notes.kb, project.get("site_name", "Study Notes"))
-    for path, markdown in site.pages.items():
+    render_options = RenderOptions(
+        site_name=project.get("site_name", "Study Notes"), template_dirs=[ROOT / "overrides"]
+    )
+    options = BuildOptions(root=ROOT, render=render_options)
+    site = build(notes_dir, options).site
+    for path, page in site.pages.items():
         target = docs / path
         if not target.exists():  # the hooks never overwrite a page the author wrote either
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(markdown, encoding="utf-8")
+            target.write_text(page.markdown, encoding="utf-8")
     config = {
         "site_name": project.get("site_name", "Study Notes"),
         "docs_dir": str(docs),
@@ -356,14 +350,13 @@ def fetch(url: str, timeout: float = 30.0) -> str | None:
 
 def measure_serve(work: Path, edits: int, startup_timeout: float = 180.0) -> ServeResult:
     """Edit a copy of the AWS notes under `mkdocs serve`; time each edit until the page shows it."""
-    _, _, paths = pipeline()
     notes_dir = work / "serve-notes"
     shutil.copytree(AWS_NOTES, notes_dir)
     notes_file = notes_dir / "aws.md"
     original = notes_file.read_text(encoding="utf-8")
-    slug = paths.topic_slug("notes/aws.md")
+    slug = topic_slug("notes/aws.md")
     port = free_port()
-    url = f"http://127.0.0.1:{port}/{paths.page_url(paths.notes_page(slug))}"
+    url = f"http://127.0.0.1:{port}/{slug}/notes/"
     log = work / "serve.log"
     # mkdocs.yml watches notes/ only; the copy under KB_NOTES_DIR must be watched explicitly.
     cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(CONFIG), "-a", f"127.0.0.1:{port}", "-w", str(notes_dir)]
@@ -698,11 +691,13 @@ def profile(services: int, work: Path) -> None:
     # pyinstrument's per-call hook weighs many small Python calls (our hooks) more than C-heavy
     # code, so the same build is also timed without it, stage by stage.
     plain = measure_build(CONFIG, notes_dir, work, 3600)
-    kb_load, kb_render, _ = pipeline()
     start = time.perf_counter()
-    notes = kb_load.build_knowledge_base(notes_dir, ROOT)
+    documents, aliases, _problems = read_folder(notes_dir, ROOT)
+    kb, _diagnostics = extract(documents, aliases)
     loaded = time.perf_counter()
-    site = kb_render.render_site(notes.kb, project_config().get("site_name", ""))
+    site = render(
+        kb, RenderOptions(site_name=project_config().get("site_name", ""), template_dirs=[ROOT / "overrides"])
+    )
     rendered = time.perf_counter()
     summary = profile_summary(Path(f"{base}.pstats"), services)
     summary += (

@@ -28,6 +28,16 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
 
 
+def require_shared(name: str) -> Path:
+    """A folder of ../shared; skips where it is absent, fails under CI where it must exist."""
+    folder = SHARED / name
+    if not folder.is_dir():
+        if IN_CI:
+            pytest.fail(f"CI must provide {folder}")
+        pytest.skip(f"{folder} is not here")
+    return folder
+
+
 def require_corpus() -> Path:
     """The real notes corpus; skips where ../shared is absent, fails under CI where it must exist."""
     if not CORPUS.is_dir():

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup
 
+from notes_kb.source import parse
+from notes_kb.source.document import Code, Heading, ListBlock, walk
+
 _TAG_LINE = re.compile(r"^\s*</?expand\b.*$", re.IGNORECASE)
 # Nested markers too: `- 1. What is GraphQL?` renders as a list inside a list.
 _LIST_MARKER = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)+")
@@ -67,3 +70,62 @@ def check_lines(source: str, html: str) -> LossReport:
         else:
             cursor = found
     return LossReport(checked, missing)
+
+
+@dataclass
+class StructureReport:
+    """What of the notes' structure the page shows, and what it does not."""
+
+    numbers: int
+    """List-item numbers checked."""
+    headings: int
+    """Heading texts checked."""
+    code: int
+    """Code blocks checked."""
+    missing: list[str]
+    """What the page does not show, in order of the source."""
+
+
+def check_structure(source: str, html: str) -> StructureReport:
+    """The numbers written in front of list items, heading texts (a `#` inside included) and code
+    blocks byte for byte, all on the page in source order.
+
+    The text check (`check_lines`) cannot see `2006.` shown as `1.`, `C#` shown as `C` or code
+    escaped twice: their text is still "there". Read with the site's own syntax layer.
+    """
+    document, _ = parse(source, "notes.md")
+    numbers = [i.number for n in walk(document.children) if isinstance(n, ListBlock) and n.ordered for i in n.items]
+    repeated = {s.repeated_title.start for s in document.sections if s.repeated_title}
+    headings = [n.inline.plain for n in walk(document.children) if isinstance(n, Heading) and n.start not in repeated]
+    code = [n.text for n in walk(document.children) if isinstance(n, Code)]
+
+    soup = BeautifulSoup(html, "html.parser")
+    article = soup.select_one("article") or soup
+    for permalink in article.select("a.headerlink"):
+        permalink.decompose()
+    shown_numbers: list[int | None] = []
+    for ordered in article.select("ol"):
+        number = int(str(ordered.get("start", "1")))
+        for item in ordered.find_all("li", recursive=False):
+            number = int(str(item.get("value", number)))
+            shown_numbers.append(number)
+            number += 1
+    shown_headings = [" ".join(h.get_text().split()) for h in article.select("h1, h2, h3, h4, h5, h6")]
+    shown_code = [c.get_text() for c in article.select("pre code")]
+
+    missing = [f"list item number {n}" for n in _not_in_order(numbers, shown_numbers)]
+    missing += [f"heading {h!r}" for h in _not_in_order([" ".join(h.split()) for h in headings], shown_headings)]
+    missing += [f"code block {c[:40]!r}" for c in _not_in_order(code, shown_code)]
+    return StructureReport(len(numbers), len(headings), len(code), missing)
+
+
+def _not_in_order(wanted: list[object], shown: list[object]) -> list[object]:
+    """The wanted items that are not in `shown` as a subsequence."""
+    missing = []
+    cursor = 0
+    for item in wanted:
+        try:
+            cursor = shown.index(item, cursor) + 1
+        except ValueError:
+            missing.append(item)
+    return missing

@@ -6,18 +6,29 @@ import pytest
 
 from conftest import PROJECT, require_corpus
 from labels import AWS_CATEGORIES, AWS_CERTIFICATIONS, AWS_LAYERS, AWS_NOT_SERVICES, AWS_SERVICES
-from notes_kb_old.extract import extract
-from notes_kb_old.load import build_knowledge_base
-from notes_kb_old.model import Service, Topic
-from notes_kb_old.parse import parse
+from notes_kb.build import read_folder
+from notes_kb.diagnostics import Check
+from notes_kb.extract import extract
+from notes_kb.extract.attach import text_lines
+from notes_kb.extract.model import Service, Topic
+from notes_kb.source import parse
 
 
 @pytest.fixture(scope="module")
 def aws() -> Topic:
-    loaded = build_knowledge_base(PROJECT / "notes", PROJECT)
-    assert loaded.diagnostics == []
-    [topic] = loaded.kb.topics
+    documents, aliases, problems = read_folder(PROJECT / "notes", PROJECT)
+    kb, diagnostics = extract(documents, aliases)
+    assert problems == []
+    # The one thing the AWS notes say that does not add up (mkdocs.yml reports it as info).
+    assert [(str(d), d.check) for d in diagnostics] == [
+        ('notes/aws.md:47: flow layer "8️⃣ Flow / Orchestration" says 1 service but lists 2', Check.LAYER_COUNT)
+    ]
+    [topic] = kb.topics
     return topic
+
+
+def section_title(topic: Topic, slug: str) -> str:
+    return topic.document.section(slug).title
 
 
 def by_name(topic: Topic, name: str) -> Service:
@@ -83,8 +94,8 @@ def test_a_category_and_a_layer_with_the_same_name_stay_distinct(aws: Topic) -> 
 def test_certifications_exactly_as_written(aws: Topic) -> None:
     assert [(c.name, c.rating, c.level) for c in aws.certifications] == AWS_CERTIFICATIONS
     sections = {c.name: c.sections for c in aws.certifications}
-    assert sections["AWS Certified Developer Associate"] == ["aws-certified-developer-associate"]
-    assert sections["AWS Certified Cloud Practitioner"] == ["aws-cloud-practitioner-essentials"]
+    assert sections["AWS Certified Developer Associate"] == ("aws-certified-developer-associate",)
+    assert sections["AWS Certified Cloud Practitioner"] == ("aws-cloud-practitioner-essentials",)
 
 
 def test_glossary(aws: Topic) -> None:
@@ -97,7 +108,9 @@ def test_glossary(aws: Topic) -> None:
 
 def _sections_about(topic: Topic, name: str) -> set[str]:
     service = by_name(topic, name)
-    return {f.section.title for f in service.fragments} | {m.section.title for m in service.mentions}
+    return {section_title(topic, f.section) for f in service.fragments} | {
+        section_title(topic, m.section) for m in service.mentions
+    }
 
 
 @pytest.mark.parametrize("name", ["Lambda", "S3", "EC2", "Cognito", "IAM", "ASG"])
@@ -107,25 +120,25 @@ def test_service_facts_come_from_three_sections_or_more(aws: Topic, name: str) -
 
 def test_lambda_gathers_everything(aws: Topic) -> None:
     lambda_ = by_name(aws, "Lambda")
-    fragment_text = "\n".join(line.text for f in lambda_.fragments for line in f.lines)
+    fragment_text = "\n".join(line.text for f in lambda_.fragments for line in text_lines(f.blocks))
     for fact in [
         "Maximum execution timeout: 15 minutes",
         "Ephemeral disk space: 512 MB",
         "Memory range: 128 MB to 10,240 MB",
         "retried at least three times",
-        "**Handler**: Function configuration",
+        "Handler: Function configuration",
         "1 million free requests",
     ]:
         assert fact in fragment_text
-    assert "AWS Lambda Launch - 2014" in [m.line.text.strip("- ") for m in lambda_.mentions]
-    sources = {f.section.title for f in lambda_.fragments}
+    assert "AWS Lambda Launch - 2014" in [m.snippet for m in lambda_.mentions]
+    sources = {section_title(aws, f.section) for f in lambda_.fragments}
     assert {"Core AWS Services", "AWS Services Details", "AWS Best Practices", "Serverless Development"} <= sources
 
 
 def test_mentions_are_not_fragments(aws: Topic) -> None:
     for service in aws.services:
-        fragment_lines = {line.number for f in service.fragments for line in f.lines}
-        assert not fragment_lines & {m.line.number for m in service.mentions}, service.name
+        for mention in service.mentions:
+            assert not any(f.line <= mention.line <= f.end for f in service.fragments), service.name
 
 
 def test_related_services(aws: Topic) -> None:
@@ -137,11 +150,11 @@ def test_real_notes_without_a_catalog_have_no_services() -> None:
     corpus = require_corpus()
     for file in sorted(corpus.glob("*.md")):
         document, _ = parse(file.read_text(encoding="utf-8"), file.name)
-        topic = extract([document]).topics[0]
-        assert topic.services == [], (file.name, [s.name for s in topic.services])
-        assert topic.categories == []
-        assert topic.layers == []
-        assert topic.certifications == []
+        topic = extract([document])[0].topics[0]
+        assert topic.services == (), (file.name, [s.name for s in topic.services])
+        assert topic.categories == ()
+        assert topic.layers == ()
+        assert topic.certifications == ()
 
 
 def test_glossary_rejects_parentheses_that_are_not_expansions() -> None:
@@ -149,5 +162,5 @@ def test_glossary_rejects_parentheses_that_are_not_expansions() -> None:
         '# T\n<expand title="A">\n- GDPR (Europe)\n- VPC (Virtual Private Cloud)\n- ACL (see above)\n</expand>\n',
         "t.md",
     )
-    topic = extract([document]).topics[0]
+    topic = extract([document])[0].topics[0]
     assert [(g.term, g.expansion) for g in topic.glossary] == [("VPC", "Virtual Private Cloud")]

@@ -1,4 +1,5 @@
-"""Golden files: notes under tests/golden/<case>/notes/ against the expected pages and warnings.
+"""Golden files at the stage boundaries: notes under tests/golden/<case>/notes/ against the
+expected model, pages, HTML parts, nav, `kb.json` and diagnostics.
 
 Regenerate with `make goldens` (pytest --update-goldens) and review the result with `git diff`.
 """
@@ -10,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from notes_kb_old.kbjson import kb_json
-from notes_kb_old.load import build_knowledge_base
-from notes_kb_old.render import render_site
+from notes_kb.render.kbjson import kb_json
+from pipeline import build_notes
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "notes").is_dir())
@@ -20,17 +20,18 @@ CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "notes").is_dir())
 
 def actual_outputs(case: Path) -> dict[str, str]:
     """Every output of the pipeline for one case, as `{relative path: text}`."""
-    loaded = build_knowledge_base(case / "notes", case)
-    site = render_site(loaded.kb, "Golden Notes")
-    outputs = {f"pages/{path}": text for path, text in site.pages.items()}
-    for path, parts in site.parts.items():
-        for name, html in parts.items():
+    result = build_notes(case / "notes", case)
+    site = result.site
+    outputs = {f"pages/{path}": page.markdown for path, page in site.pages.items()}
+    for path, page in site.pages.items():
+        for name, html in page.parts.items():
             outputs[f"parts/{path.removesuffix('.md')}.{name}.html"] = html + "\n"
     outputs["nav.json"] = json.dumps(site.nav, indent=2, ensure_ascii=False) + "\n"
-    outputs["model.json"] = json.dumps(loaded.kb.as_dict(), indent=2, ensure_ascii=False) + "\n"
-    outputs["kb.json"] = kb_json(loaded.kb)
+    outputs["model.json"] = json.dumps(result.kb.as_dict(), indent=2, ensure_ascii=False) + "\n"
+    # kb.json with page paths for URLs (the glue gives MkDocs' URLs; tests/test_kb_site.py checks them).
+    outputs["kb.json"] = kb_json(result.kb, lambda page: page)
     outputs["glossary.json"] = json.dumps(site.abbreviations, indent=2, ensure_ascii=False) + "\n"
-    outputs["diagnostics.txt"] = "".join(f"{d}\n" for d in loaded.diagnostics)
+    outputs["diagnostics.txt"] = "".join(f"{d} [{d.check}]\n" for d in result.diagnostics)
     return outputs
 
 

@@ -125,9 +125,9 @@ def test_kb_json_validates_and_matches_the_site(aws_site: Path) -> None:
     [topic] = data["topics"]
     assert topic["source"] == "notes/aws.md"
     assert {s["name"] for s in topic["services"]} == AWS_SERVICES
-    for service in topic["services"]:
-        assert (aws_site / service["url"] / "index.html").is_file()
-    for key in ["url", "notes_url", "flow_url", "certifications_url", "glossary_url"]:
+    for thing in [*topic["services"], *topic["sections"], *topic["categories"], *topic["layers"]]:
+        assert (aws_site / thing["url"] / "index.html").is_file()
+    for key in ["url", "notes_url", "services_url", "categories_url", "flow_url", "certifications_url", "glossary_url"]:
         assert (aws_site / topic[key] / "index.html").is_file()
     asg = next(s for s in topic["services"] if s["name"] == "ASG")
     assert {"Auto Scaling", "EC2 Auto Scaling"} <= set(asg["aliases"])

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from notes_kb_old.names import (
+from notes_kb.extract.attach import find_names, text_lines
+from notes_kb.extract.names import (
     NameFinder,
     acronym_letters,
     initials,
@@ -13,6 +14,7 @@ from notes_kb_old.names import (
     strip_vendor,
     vendor_prefixes,
 )
+from notes_kb.source import parse
 
 
 @pytest.mark.parametrize(
@@ -78,10 +80,15 @@ def finder() -> NameFinder:
     [
         ("EC2 Auto Scaling adds EC2 instances", ["asg", "ec2"]),
         ("lambda-specific code in Lambda.", ["lambda"]),
-        ("`EC2` in code, Lambda outside", ["lambda"]),
         ("EC2s and XEC2 are not names", []),
         ("X-Ray traces", ["x-ray"]),
     ],
 )
 def test_name_finder_whole_words_longest_first(text: str, slugs: list[str]) -> None:
     assert [hit.key for hit in finder().find(text)] == slugs
+
+
+def test_names_in_code_or_links_are_not_found() -> None:
+    document, _ = parse("- `EC2` in code, [EC2 docs](https://x/EC2) and Lambda outside\n", "n.md")
+    [line] = list(text_lines(document.children))
+    assert [hit.key for hit in find_names(line, finder())] == ["lambda"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from notes_kb_old import paths
+from notes_kb.render import paths
+from notes_kb.slugs import slugify, topic_slug, unique_slug
 
 
 @pytest.mark.parametrize(
@@ -25,25 +26,13 @@ from notes_kb_old import paths
     ],
 )
 def test_slugify(text: str, slug: str) -> None:
-    assert paths.slugify(text) == slug
+    assert slugify(text) == slug
 
 
 def test_unique_slug() -> None:
     taken: set[str] = set()
-    assert [paths.unique_slug("a", taken) for _ in range(3)] == ["a", "a-2", "a-3"]
-
-
-@pytest.mark.parametrize(
-    ("page", "url"),
-    [
-        ("index.md", ""),
-        ("aws/index.md", "aws/"),
-        ("aws/notes.md", "aws/notes/"),
-        ("aws/sections/x.md", "aws/sections/x/"),
-    ],
-)
-def test_page_url(page: str, url: str) -> None:
-    assert paths.page_url(page) == url
+    assert [unique_slug("a", taken) for _ in range(3)] == ["a", "a-2", "a-3"]
+    assert unique_slug("index", taken) == "index-2"
 
 
 @pytest.mark.parametrize(
@@ -58,5 +47,13 @@ def test_relative_link(src: str, dst: str, anchor: str, link: str) -> None:
     assert paths.relative_link(src, dst, anchor) == link
 
 
+@pytest.mark.parametrize(
+    ("page", "anchor", "link"),
+    [("aws/services/ec2.md", "", "kb:aws/services/ec2.md"), ("aws/notes.md", "L12", "kb:aws/notes.md#L12")],
+)
+def test_kb_link(page: str, anchor: str, link: str) -> None:
+    assert paths.kb_link(page, anchor) == link
+
+
 def test_topic_slug() -> None:
-    assert paths.topic_slug("notes/sub/5G Edge.md") == "5g-edge"
+    assert topic_slug("notes/sub/5G Edge.md") == "5g-edge"

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from notes_kb_old.load import build_knowledge_base
-from notes_kb_old.parse import parse
+from notes_kb.source import parse
+from pipeline import build_notes
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -111,8 +111,8 @@ def test_the_pipeline_finds_what_was_generated(tmp_path: Path, services: int) ->
     # The benchmark's page counts mean something only if extraction sees the generated model.
     notes = synth.generate(services)
     synth.write_notes(tmp_path, services)
-    loaded = build_knowledge_base(tmp_path, tmp_path)
-    assert loaded.diagnostics == []
+    loaded = build_notes(tmp_path)
+    assert loaded.diagnostics == ()
     (topic,) = loaded.kb.topics
     assert len(topic.services) == services
     assert [c.name for c in topic.categories] == list(notes.categories)

@@ -23,9 +23,9 @@ from urllib.parse import urlsplit
 
 from mkdocs.utils.yaml import yaml_load
 
+from notes_kb.slugs import slugify
+
 PROJECT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT / "hooks"))
-from notes_kb_old.paths import slugify  # noqa: E402 (the hooks folder is not on sys.path before this)
 
 # The earliest time a zip entry can record.
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)

@@ -13,7 +13,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from browser.builds import build_hosted, make_offline_bundle
 from browser.helpers import PROJECT, require_npm_assets
-from notes_kb_old.paths import slugify
+from notes_kb.slugs import slugify
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -1,0 +1,123 @@
+"""Render stage: knowledge base → generated pages (Markdown + HTML parts), nav and `kb.json`.
+
+    render(kb, options) -> RenderedSite
+
+One module per page kind under `pages/`; `blocks.py` and `inline.py` are the bridge that hands
+Python-Markdown the notes with CommonMark's structure; `code.py` highlights code; HTML fragments
+come from templates (`fragments.py`). Links between generated pages are relative `.md` links in
+Markdown and `kb:` links in HTML parts, both resolved by the glue from MkDocs' own `File`s.
+No MkDocs imports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..extract.model import FragmentKind
+from . import paths
+from .code import Highlighter
+from .fragments import Fragments
+from .nav import NavEntry, site_nav
+from .pages.common import Page
+from .pages.indexes import (
+    render_categories_index,
+    render_category_page,
+    render_flow_page,
+    render_layer_page,
+    render_services_index,
+)
+from .pages.notes import SectionInfo, anchorable_lines, render_full_notes, render_section_page, section_infos
+from .pages.reference import render_certifications, render_glossary
+from .pages.service import render_service_page
+from .pages.topic import render_home, render_topic_overview
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+
+    from ..extract.model import KnowledgeBase, Topic
+
+__all__ = ["Page", "RenderOptions", "RenderedSite", "render", "render_topic"]
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What the render stage needs to know about the site."""
+
+    site_name: str = "Study Notes"
+    """Shown on the home page."""
+    template_dirs: Sequence[Path | str] = ()
+    """Where `kb/*.html` fragment templates are looked up, in order."""
+    highlight: dict[str, object] = field(default_factory=dict)
+    """The site's `pymdownx.highlight` options."""
+
+
+@dataclass(frozen=True)
+class RenderedSite:
+    """Generated pages and what the glue needs to put them together."""
+
+    pages: dict[str, Page]
+    """Every generated page by its docs-relative path (`aws/notes.md`)."""
+    nav: list[NavEntry]
+    """MkDocs `nav` entries: titles are plain text, the glue escapes them."""
+    sections: dict[str, SectionInfo]
+    """Section pages by path, for showing them inside other pages."""
+    abbreviations: dict[str, str]
+    """Every glossary term and its expansion, shown as tooltips on every page."""
+
+
+def render(kb: KnowledgeBase, options: RenderOptions) -> RenderedSite:
+    """Every generated page of the site, its nav, its sections and its glossary."""
+    highlight = Highlighter(options.highlight)
+    fragments = Fragments(options.template_dirs)
+    pages: dict[str, Page] = {paths.home_page(): render_home(kb, options.site_name)}
+    sections: dict[str, SectionInfo] = {}
+    for topic in kb.topics:
+        pages.update(render_topic(topic, highlight, fragments))
+        sections.update(section_infos(topic))
+    abbreviations: dict[str, str] = {}
+    for topic in kb.topics:
+        for term in topic.glossary:
+            abbreviations.setdefault(term.term, term.expansion)
+    return RenderedSite(pages, site_nav(kb, pages), sections, dict(sorted(abbreviations.items())))
+
+
+def render_topic(topic: Topic, highlight: Highlighter, fragments: Fragments) -> dict[str, Page]:
+    """The pages of one topic (knowledge pages only when the notes describe services)."""
+    t = topic.slug
+    anchored = anchorable_lines(topic.document)
+    referenced = _referenced_lines(topic) & anchored
+    pages = {
+        paths.topic_page(t): render_topic_overview(topic),
+        paths.notes_page(t): render_full_notes(topic, highlight, referenced),
+    }
+    for section in topic.document.sections:
+        pages[paths.section_page(t, section.slug)] = render_section_page(topic, section, highlight, referenced)
+    if topic.services:
+        pages[paths.services_index(t)] = render_services_index(topic)
+        for service in topic.services:
+            pages[paths.service_page(t, service.slug)] = render_service_page(
+                topic, service, highlight, fragments, referenced
+            )
+    if topic.categories:
+        pages[paths.categories_index(t)] = render_categories_index(topic)
+        for category in topic.categories:
+            pages[paths.category_page(t, category.slug)] = render_category_page(topic, category)
+    if topic.layers:
+        pages[paths.flow_page(t)] = render_flow_page(topic)
+        for layer in topic.layers:
+            pages[paths.layer_page(t, layer.slug)] = render_layer_page(topic, layer)
+    if topic.certifications:
+        pages[paths.certifications_page(t)] = render_certifications(topic, referenced)
+    if topic.glossary:
+        pages[paths.glossary_page(t)] = render_glossary(topic, referenced)
+    return pages
+
+
+def _referenced_lines(topic: Topic) -> set[int]:
+    """Lines other pages link to: where fragments start, every mention, glossary and ratings."""
+    lines = {f.line for s in topic.services for f in s.fragments if f.kind is not FragmentKind.SECTION}
+    lines |= {m.line for s in topic.services for m in s.mentions}
+    lines |= {t.line for t in topic.glossary} | {c.line for c in topic.certifications}
+    return lines

@@ -186,7 +186,10 @@ class BlockWriter:
     def _table(self, table: Table) -> list[str]:
         def row(cells: tuple[Inline, ...]) -> str:
             # GFM drops cells beyond the header's width (Python-Markdown pads the missing ones alike).
-            shown = [self._inline(cell, one_line=True) for cell in cells[: len(table.header)]]
+            # No line ids in cells: every cell of a row starts on the same line.
+            shown = [
+                inline_markdown(cell, link_text=self.link_text, one_line=True) for cell in cells[: len(table.header)]
+            ]
             return "| " + " | ".join(shown) + " |"
 
         rule = {"": "---", "left": ":--", "center": ":-:", "right": "--:"}

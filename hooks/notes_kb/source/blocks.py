@@ -105,9 +105,14 @@ def _read(tokens: list[Token], index: int, stop: int) -> tuple[list[Block | RawC
     return nodes, index
 
 
+def _inline(token: Token, line: int) -> Inline:
+    # markdown-it leaves empty text tokens around emphasis; they carry nothing.
+    return Inline(tuple(t for t in token.children or () if t.type != "text" or t.content), line)
+
+
 def _text_block(opening: Token, inline_token: Token) -> Block:
     start, end = _lines(opening)
-    inline = Inline(tuple(inline_token.children or ()), start)
+    inline = _inline(inline_token, start)
     block: Heading | Paragraph = (
         Heading(start, end, int(opening.tag[1]), inline)
         if opening.type == "heading_open"
@@ -147,7 +152,7 @@ def _table(tokens: list[Token], index: int) -> tuple[Table, int]:
         if token.type in ("th_open", "td_open"):
             cell = tokens[index + 1]
             line = cell.map[0] + 1 if cell.map else start
-            row.append(Inline(tuple(cell.children or ()), line))
+            row.append(_inline(cell, line))
             if token.type == "th_open":
                 match = _ALIGN.search(str(token.attrs.get("style", "")))
                 align.append(match["align"] if match else "")

@@ -80,7 +80,7 @@ def _fence_or_text(state: StateBlock, start_line: int, end_line: int, silent: bo
     if silent or unclosed:
         del state.tokens[mark:]
         state.line = line
-    if unclosed and not silent:
+    if unclosed:
         state.env.setdefault("unclosed_fences", set()).add((start_line, token.markup))
     return not unclosed
 
@@ -105,9 +105,14 @@ def markdown_parser() -> MarkdownIt:
 
 
 def reference_parser() -> MarkdownIt:
-    """Plain CommonMark + GFM tables and strikethrough, for differential tests: no notes markup."""
-    md = MarkdownIt("commonmark", {"html": False})
-    md.enable(["table", "strikethrough"])
+    """GitHub's Markdown for differential tests: CommonMark + GFM tables, strikethrough and bare
+    URLs as links, raw HTML off, plus the notes' `<expand>` tag lines (nothing else of ours)."""
+    md = MarkdownIt("commonmark", {"html": False, "linkify": True})
+    md.enable(["table", "strikethrough", "linkify"])
+    assert md.linkify is not None
+    md.linkify.set({"fuzzy_link": False, "fuzzy_email": False, "fuzzy_ip": False})
+    md.normalizeLinkText = _as_written  # type: ignore[method-assign]
+    md.block.ruler.before("fence", "expand_tag", _expand_tag, {"alt": _INTERRUPTS})
     return md
 
 

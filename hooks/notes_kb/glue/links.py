@@ -1,0 +1,38 @@
+"""Links in HTML the render stage writes (`kb:aws/services/ec2.md#L12`), resolved per page.
+
+Lists that would cost Python-Markdown most per page (a service's mentions and related services,
+dozens of links each) are written as HTML and spliced in after conversion. MkDocs does not
+rewrite links in such HTML, so they name the target page's source path and are resolved here
+with MkDocs' own `File.url_relative_to`, for directory URLs or the offline bundle's `.html` alike.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+_KB_LINK = re.compile(r'href="kb:(?P<page>[^"#]*)(?P<anchor>#[^"]*)?"')
+
+
+def resolve_links(html: str, url_of: Callable[[str], str]) -> str:
+    """Replace every `kb:` link target by `url_of(page)` (plus its anchor)."""
+    if "kb:" not in html:
+        return html
+    return _KB_LINK.sub(lambda m: f'href="{url_of(m["page"])}{m["anchor"] or ""}"', html)
+
+
+def part_marker(name: str) -> str:
+    """The comment the Markdown carries where HTML part `name` goes (see `render.blocks`)."""
+    return f"<!-- kb-part:{name} -->"
+
+
+def splice_parts(html: str, parts: Mapping[str, str]) -> str:
+    """Put each HTML part where its marker stands (a marker alone in a paragraph replaces it)."""
+    for name, part in parts.items():
+        marker = part_marker(name)
+        wrapped = f"<p>{marker}</p>"
+        html = html.replace(wrapped, part, 1) if wrapped in html else html.replace(marker, part, 1)
+    return html

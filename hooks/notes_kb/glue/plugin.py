@@ -1,0 +1,235 @@
+"""The MkDocs events of the knowledge base, as a plugin object the hook file registers.
+
+One object lives for the whole `mkdocs serve` session (the hook module does); what one build
+knows is a `BuildState`, made anew in `on_config` and handed from event to event on `self`.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from jinja2 import FileSystemBytecodeCache
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+from watchdog.observers.polling import PollingObserver
+
+from ..build import Build, BuildOptions, build, notes_dir_from
+from ..render import RenderOptions
+from ..render.fragments import Fragments
+from ..render.kbjson import kb_json
+from ..render.nav import NavEntry, nav_pages
+from ..render.paths import notes_page
+from ..source.document import sections_in
+from .compose import Composer
+from .config import KbConfig, load_options
+from .links import resolve_links, splice_parts
+from .markdown import NotesExtension
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.pages import Page
+
+    from ..diagnostics import Diagnostic
+    from ..extract.model import Topic
+
+log = get_plugin_logger("kb")
+
+_LOG_LEVEL = {"warn": logging.WARNING, "info": logging.INFO}
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+@dataclass
+class BuildState:
+    """What one build (or one rebuild under `mkdocs serve`) knows."""
+
+    options: KbConfig
+    result: Build
+    fragments: Fragments
+    files: Files = field(default_factory=lambda: Files([]))
+
+
+class KbPlugin:
+    """The knowledge base's MkDocs events (see `hooks/kb_hooks.py`)."""
+
+    def __init__(self) -> None:
+        self._state: BuildState | None = None
+
+    @property
+    def state(self) -> BuildState:
+        """This build's state (a MkDocs event before `on_config` is a bug: RuntimeError)."""
+        if self._state is None:
+            raise RuntimeError("the kb hooks' on_config has not run")
+        return self._state
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Read and parse every notes file; report problems as `file:line: message`."""
+        options = load_options(config.extra.get("kb"), config.config_file_path)
+        root = Path(config.config_file_path).parent
+        notes_dir = notes_dir_from(root, options.notes_dir)
+        # `mkdocs serve` rebuilds when the notes change, wherever the notes folder is.
+        if notes_dir.is_dir() and all(Path(item).resolve() != notes_dir for item in config.watch):
+            config.watch.append(str(notes_dir))
+        template_dirs = [str(d) for d in config.theme.dirs]
+        render_options = RenderOptions(
+            site_name=config.site_name,
+            template_dirs=template_dirs,
+            highlight=dict(config.mdx_configs.get("pymdownx.highlight", {})),
+        )
+        result = build(notes_dir, BuildOptions(root=root, render=render_options))
+        for diagnostic in result.diagnostics:
+            _report(diagnostic, options)
+        if not result.files:
+            log.warning(f"no notes found: add Markdown files under {notes_dir}")
+        self._state = BuildState(options, result, Fragments(template_dirs))
+        # Tooltips and list numbers on every page (an extension instance, as mkdocs-autorefs does).
+        config.markdown_extensions.append(NotesExtension(result.site.abbreviations))  # type: ignore[arg-type]
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Add the generated pages (never over a page the author wrote), `kb.json` and the nav."""
+        state = self.state
+        site = state.result.site
+        in_nav = set(nav_pages(site.nav))
+        for path, page in site.pages.items():
+            if files.get_file_from_path(path) is None:
+                # Pages reached from the indexes (services, categories, layers) stay out of the nav.
+                inclusion = InclusionLevel.INCLUDED if path in in_nav else InclusionLevel.NOT_IN_NAV
+                files.append(File.generated(config, path, content=page.markdown, inclusion=inclusion))
+            else:
+                log.info(f"{path}: the author's page is kept; the generated one is skipped")
+        state.files = files
+        if files.get_file_from_path("kb.json") is None:
+            files.append(File.generated(config, "kb.json", content=kb_json(state.result.kb, self._site_url)))
+        own_pages = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in site.pages)
+        config.nav = [_escaped(entry) for entry in site.nav] + own_pages
+        return files
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Splice in the HTML parts search should see (code blocks, a service's chips)."""
+        generated = self.state.result.site.pages.get(page.file.src_uri)
+        if generated is None:
+            return html
+        return splice_parts(html, {k: v for k, v in generated.parts.items() if k not in generated.late})
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """Every page is converted now: show sections inside their parents and the full notes,
+        resolve `kb:` links for the page each ended up on; cache compiled templates on disk."""
+        state = self.state
+        site = state.result.site
+        pages = {path: files.get_file_from_path(path) for path in site.pages}
+
+        def content_of(path: str) -> str | None:
+            file = pages.get(path)
+            return file.page.content if file is not None and file.page is not None else None
+
+        composer = Composer(content_of, site.sections, state.fragments)
+        full_notes = {notes_page(topic.slug): topic for topic in state.result.kb.topics}
+        composed = {}
+        for path, file in pages.items():
+            if file is None or file.page is None or file.page.content is None:
+                continue
+            composed[path] = composer.compose(file.page.content, anchors=path in full_notes)
+        for path, content in composed.items():
+            file = pages[path]
+            assert file is not None
+            assert file.page is not None
+            file.page.content = resolve_links(content, self._url_from(file))
+            # MkDocs checks links to anchors against the ids it saw at conversion, before sections were in.
+            file.page.present_anchor_ids = (file.page.present_anchor_ids or set()) | set(_ID.findall(content))
+            if path in full_notes:
+                file.page.toc = _sections_toc(full_notes[path], file.page.toc)
+        cache = Path(config.config_file_path).parent / ".cache" / "jinja"
+        cache.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+        return env
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Splice in the other parts (mentions, related services, sources) once the page is rendered.
+
+        Search leaves them out anyway, and after rendering Material's search plugin does not parse
+        them: a tenth of a large site's build.
+        """
+        generated = self.state.result.site.pages.get(page.file.src_uri)
+        if generated is None or not generated.late:
+            return output
+        late = {name: resolve_links(generated.parts[name], self._url_from(page.file)) for name in generated.late}
+        return splice_parts(output, late)
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
+        """Poll every 0.1 s under `mkdocs serve`, so an edit shows within about half a second.
+
+        MkDocs polls at 0.5 s (`LiveReloadServer`'s `polling_interval`, which `mkdocs serve` does
+        not expose): alone half the one-second budget for seeing an edit. The paths MkDocs has
+        watched so far move to a faster observer; `watch:` paths are scheduled after this event.
+        """
+        paths = sorted({emitter.watch.path for emitter in server.observer.emitters})
+        for path in paths:
+            server.unwatch(path)
+        server.observer = PollingObserver(timeout=0.1)
+        for path in paths:
+            server.watch(path)
+        return server
+
+    def _url_from(self, file: File) -> Callable[[str], str]:
+        files = self.state.files
+
+        def url_of(path: str) -> str:
+            target = files.get_file_from_path(path)
+            if target is None:
+                log.warning(f"{file.src_uri}: link to a page that was not generated: {path}")
+                return "#"
+            return target.url_relative_to(file)
+
+        return url_of
+
+    def _site_url(self, path: str) -> str | None:
+        target = self.state.files.get_file_from_path(path)
+        return target.url if target is not None else None
+
+
+def _report(diagnostic: Diagnostic, options: KbConfig) -> None:
+    level = options.level(diagnostic.check)
+    if level != "ignore":
+        log.log(_LOG_LEVEL[level], str(diagnostic))
+
+
+def _sections_toc(topic: Topic, converted: TableOfContents) -> TableOfContents:
+    """The full-notes page's table of contents: its title, then its sections nested as in the notes.
+
+    The title stays first: Material's "Skip to content" link points at the first entry.
+    """
+
+    def links(sections: list[Any], level: int) -> list[AnchorLink]:
+        out = []
+        for section in sections:
+            link = AnchorLink(section.title, section.slug, level)
+            link.children = links(sections_in(section.children), level + 1)
+            out.append(link)
+        return out
+
+    sections = links(topic.document.top_sections(), 2)
+    if not converted.items:
+        return TableOfContents(sections)
+    title = converted.items[0]
+    title.children = sections
+    return TableOfContents([title])
+
+
+def _escaped(entry: NavEntry) -> NavEntry:
+    # Material prints nav titles unescaped: a section titled `<script>` must stay text.
+    if isinstance(entry, str):
+        return entry
+    return {
+        html.escape(title, quote=True): value if isinstance(value, str) else [_escaped(child) for child in value]
+        for title, value in entry.items()
+    }

@@ -1,0 +1,49 @@
+"""What every generated page shares: front matter for search, plain-text titles, the page record."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from ..inline import escape_line_start, escape_text
+
+# Material leaves elements carrying this attribute out of the search index.
+EXCLUDED = "data-search-exclude"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: its Markdown and the HTML parts spliced into it after conversion."""
+
+    markdown: str
+    """The page's Markdown source."""
+    parts: dict[str, str] = field(default_factory=dict)
+    """HTML by part name (`<!-- kb-part:name -->` marks where each goes)."""
+    late: frozenset[str] = frozenset()
+    """Parts search does not see, spliced in after the page is rendered (cheaper)."""
+
+
+def text(value: str) -> str:
+    """Markdown that shows `value` as plain text, on one line, wherever it stands."""
+    return escape_line_start(escape_text(" ".join(value.split())))
+
+
+def heading(level: int, value: str, attributes: str = "") -> str:
+    """A heading line showing `value` as written (`C#` keeps its `#`)."""
+    suffix = f" {{ {attributes} }}" if attributes else ""
+    return f"{'#' * level} {escape_text(' '.join(value.split())).replace('#', chr(92) + '#')}{suffix}"
+
+
+def cell(value: str) -> str:
+    """Markdown for a table cell showing `value` (pipes escaped by `escape_text`)."""
+    return escape_text(" ".join(value.split()))
+
+
+def front_matter(*, boost: float | None = None, exclude: bool = False) -> list[str]:
+    """YAML front matter for Material's search: a page boost, or leaving the page out."""
+    lines = ["---"]
+    if boost is not None or exclude:
+        lines.append("search:")
+        lines += [f"  boost: {json.dumps(boost)}"] if boost is not None else []
+        lines += ["  exclude: true"] if exclude else []
+    return [*lines, "---", ""]

@@ -1,0 +1,110 @@
+"""The notes themselves: one page per `<expand>` section, and the topic's full-notes page.
+
+Each section's own blocks are converted once, on its own page. A nested section is a marker
+there (and on the full-notes page, which holds only the text outside sections and a marker per
+top-level section): the glue fills each marker with the section's converted body as a collapsed
+block (`glue.compose`), so the full notes cost no second conversion and show exactly what the
+section pages show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ...source.document import Heading, Paragraph, walk
+from .. import paths
+from ..autolink import Linker
+from ..blocks import BlockWriter
+from .common import Page, front_matter, heading, text
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Collection
+
+    from ...extract.model import Topic
+    from ...source.document import Code, NotesDocument, Section
+
+BODY_MARKER = "<!-- kb-body -->"
+"""Where a page's own content starts: what the glue embeds of a section page."""
+
+
+@dataclass(frozen=True)
+class SectionInfo:
+    """What the glue needs to show a section inside another page."""
+
+    title: str
+    """The section title as written."""
+    anchor: str
+    """Its id on the full-notes page (the section slug)."""
+
+
+def section_marker(page: str) -> str:
+    """The marker for the section whose page is `page` (`aws/sections/lambda.md`)."""
+    return f"<!-- kb-section:{page} -->"
+
+
+def anchorable_lines(document: NotesDocument) -> frozenset[int]:
+    """Lines that carry an id (`L12`) when a page links to them: the start of a line of text in
+    a paragraph or heading (table rows and code do not have a place for one)."""
+    lines: set[int] = set()
+    for node in walk(document.children):
+        if isinstance(node, Paragraph | Heading):
+            lines.update(line.number for line in node.inline.lines())
+    return frozenset(lines)
+
+
+def render_section_page(
+    topic: Topic, section: Section, highlight: Callable[[Code], str], anchors: Collection[int]
+) -> Page:
+    """One section as a page: its own blocks, nested sections as markers the glue fills in."""
+    here = paths.section_page(topic.slug, section.slug)
+    notes_link = paths.relative_link(here, paths.notes_page(topic.slug), section.slug)
+    trail = [s.title for s in topic.document.ancestors(section)]
+    context = " › ".join([topic.title, *trail])
+    writer = _writer(topic, highlight, anchors)
+    out = [
+        # Below service pages, which quote the same lines about one service each.
+        *front_matter(boost=0.7),
+        heading(1, section.title),
+        "",
+        f"{text(context)} · [in the full notes]({notes_link}) · {text(f'{topic.source}:{section.line}')}",
+        "{: .kb-source }",
+        "",
+        BODY_MARKER,
+        "",
+        *writer.write(section.children),
+        "",
+    ]
+    return Page("\n".join(out), writer.parts)
+
+
+def render_full_notes(topic: Topic, highlight: Callable[[Code], str], anchors: Collection[int]) -> Page:
+    """The whole notes file in source order, each section a collapsible block (filled in by the glue)."""
+    writer = _writer(topic, highlight, anchors)
+    # The same text is on the section and service pages: those are the better search hits.
+    out = [
+        *front_matter(boost=0.5),
+        heading(1, topic.title),
+        "",
+        BODY_MARKER,
+        "",
+        *writer.write(topic.document.children),
+        "",
+    ]
+    return Page("\n".join(out), writer.parts)
+
+
+def _writer(topic: Topic, highlight: Callable[[Code], str], anchors: Collection[int]) -> BlockWriter:
+    linker = Linker(topic.names, topic.slug)
+    return BlockWriter(
+        highlight=highlight,
+        section_marker=lambda s: section_marker(paths.section_page(topic.slug, s.slug)),
+        link_text=linker.markdown,
+        new_section=linker.new_section,
+        anchors=anchors,
+    )
+
+
+def section_infos(topic: Topic) -> dict[str, SectionInfo]:
+    """Every section page of the topic with its title and anchor."""
+    return {paths.section_page(topic.slug, s.slug): SectionInfo(s.title, s.slug) for s in topic.document.sections}

@@ -1,0 +1,144 @@
+"""A service's page: everything the notes say about it, wherever the author wrote it.
+
+The quoted fragments are Markdown (converted once here, headings nested under the page's); the
+chips, sources, mentions and related services are HTML fragments from templates (`overrides/kb/`),
+spliced in after conversion with their `kb:` links resolved for the page.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from ...extract.model import FragmentKind
+from .. import paths
+from ..autolink import Linker
+from ..blocks import BlockWriter, part_marker
+from .common import EXCLUDED, Page, front_matter, heading, text
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Collection
+
+    from ...extract.model import Fragment, Service, Topic
+    from ...source.document import Code
+    from ..fragments import Fragments
+
+SEARCHABLE = frozenset({"chips"})
+"""Parts search should see (a service's categories and layers help rank its page)."""
+
+
+def render_service_page(
+    topic: Topic,
+    service: Service,
+    highlight: Callable[[Code], str],
+    fragments: Fragments,
+    anchored: Collection[int],
+) -> Page:
+    """Title, chips, aliases, summary, the fragments by section, mentions and related services."""
+    linker = Linker(topic.names, topic.slug, exclude=service.slug)
+    writer = BlockWriter(highlight=highlight, link_text=linker.markdown, new_section=linker.new_section, min_heading=5)
+    parts: dict[str, str] = {}
+    out = [*front_matter(boost=3), heading(1, service.title), ""]
+    if chips := _chips(topic, service, fragments):
+        parts["chips"] = chips
+        out += [part_marker("chips"), ""]
+    if service.aliases:
+        out += ["**Also called:** " + ", ".join(text(a) for a in service.aliases), "{: .kb-aliases }", ""]
+    if service.summary:
+        out += [text(service.summary), "{: .kb-summary }", ""]
+    if service.fragments:
+        out += ["## What the notes say", ""]
+        # Fragments from one section sit under one heading, in source order.
+        for section_slug, group in groupby(service.fragments, key=lambda f: f.section):
+            section = topic.document.section(section_slug)
+            out += [heading(3, section.title), ""]
+            previous: str | None = None
+            for fragment in group:
+                linker.new_section()
+                if fragment.heading and fragment.heading != previous:
+                    out += [heading(4, fragment.heading), ""]
+                previous = fragment.heading
+                out += [*writer.write(fragment.blocks), ""]
+                name = f"source-{len(parts)}"
+                parts[name] = _source(topic, fragment, fragments, anchored)
+                out += [part_marker(name), ""]
+    if service.mentions:
+        # Lines of other pages would make this page a search hit for what the notes say about
+        # those: the reader finds them where they belong.
+        out += [heading(2, "Mentioned in", EXCLUDED), "", part_marker("mentions"), ""]
+        parts["mentions"] = _mentions(topic, service, linker, fragments, anchored)
+    if not service.fragments and not service.mentions:
+        out += ["The notes name this service only in lists.", ""]
+    if service.related:
+        out += [heading(2, "Related services", EXCLUDED), "", part_marker("related"), ""]
+        parts["related"] = _related(topic, service, fragments)
+    late = frozenset(name for name in parts if name not in SEARCHABLE)
+    return Page("\n".join(out) + "\n", {**writer.parts, **parts}, late)
+
+
+def _chips(topic: Topic, service: Service, fragments: Fragments) -> str:
+    categories = [
+        {"name": topic.category(slug).name, "href": paths.kb_link(paths.category_page(topic.slug, slug))}
+        for slug in service.categories
+    ]
+    layers = [
+        {
+            "name": topic.layer(slug).name,
+            "order": topic.layer(slug).order,
+            "href": paths.kb_link(paths.layer_page(topic.slug, slug)),
+        }
+        for slug in service.layers
+    ]
+    return fragments.render("chips", categories=categories, layers=layers) if categories or layers else ""
+
+
+def line_target(topic: Topic, line: int, section: str, anchored: Collection[int]) -> str:
+    """A `kb:` link to a line of the full notes, or to its section where the line has no id."""
+    return paths.kb_link(paths.notes_page(topic.slug), f"L{line}" if line in anchored else section)
+
+
+def _source(topic: Topic, fragment: Fragment, fragments: Fragments, anchored: Collection[int]) -> str:
+    section = topic.document.section(fragment.section)
+    target = (
+        paths.kb_link(paths.notes_page(topic.slug), section.slug)
+        if fragment.kind is FragmentKind.SECTION
+        else line_target(topic, fragment.line, section.slug, anchored)
+    )
+    return fragments.render(
+        "source",
+        section_href=paths.kb_link(paths.section_page(topic.slug, section.slug)),
+        section_title=section.title,
+        line_href=target,
+        source=topic.source,
+        line=fragment.line,
+    )
+
+
+def _mentions(topic: Topic, service: Service, linker: Linker, fragments: Fragments, anchored: Collection[int]) -> str:
+    items = []
+    for mention in service.mentions:
+        linker.new_section()
+        section = topic.document.section(mention.section)
+        items.append(
+            {
+                "where": section.title + (f" › {mention.heading}" if mention.heading else ""),
+                "quote": Markup(linker.html(mention.snippet)),
+                "href": line_target(topic, mention.line, section.slug, anchored),
+                "source": f"{topic.source}:{mention.line}",
+            }
+        )
+    return fragments.render("mentions", mentions=items)
+
+
+def _related(topic: Topic, service: Service, fragments: Fragments) -> str:
+    services = [
+        {
+            "title": topic.service(slug).title,
+            "href": paths.kb_link(paths.service_page(topic.slug, slug)),
+            "summary": topic.service(slug).summary,
+        }
+        for slug in service.related
+    ]
+    return fragments.render("related", services=services)

@@ -1,0 +1,58 @@
+"""The glue's pure pieces: links, HTML parts, sections inside pages, the Markdown extension, options."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+from mkdocs.exceptions import PluginError
+
+from notes_kb.diagnostics import Check
+from notes_kb.glue.compose import prefix_ids
+from notes_kb.glue.config import load_options
+from notes_kb.glue.links import resolve_links, splice_parts
+from notes_kb.glue.markdown import NotesExtension
+
+
+def test_kb_links_resolve_for_the_page() -> None:
+    html = '<a href="kb:aws/services/ec2.md">EC2</a> <a href="kb:aws/notes.md#L12">↗</a>'
+    resolved = resolve_links(html, lambda page: f"../{page.removesuffix('.md')}/")
+    assert resolved == '<a href="../aws/services/ec2/">EC2</a> <a href="../aws/notes/#L12">↗</a>'
+
+
+def test_a_part_alone_in_a_paragraph_replaces_the_paragraph() -> None:
+    html = "<p><!-- kb-part:a --></p>\n<li>x <!-- kb-part:b --></li>"
+    assert splice_parts(html, {"a": "<div>A</div>", "b": "<pre>B</pre>"}) == "<div>A</div>\n<li>x <pre>B</pre></li>"
+
+
+def test_embedded_heading_ids_get_the_section_prefix() -> None:
+    html = '<h3 id="summary">Summary<a class="headerlink" href="#summary" title="Permanent link">¶</a></h3>'
+    assert prefix_ids(html, "s3") == (
+        '<h3 id="s3--summary">Summary<a class="headerlink" href="#s3--summary" title="Permanent link">¶</a></h3>'
+    )
+
+
+def md(text: str, terms: dict[str, str] | None = None) -> str:
+    return markdown.markdown(text, extensions=["sane_lists", NotesExtension(terms or {})])
+
+
+def test_glossary_terms_become_tooltips_outside_code() -> None:
+    html = md("VPC and `VPC` and [VPC](x)", {"VPC": "Virtual Private Cloud"})
+    assert html.count('<abbr title="Virtual Private Cloud">VPC</abbr>') == 2
+    assert "<code>VPC</code>" in html
+
+
+def test_list_numbers_as_written() -> None:
+    assert md("2006. a\n2014. <!-- kb-value:2014 -->b") == (
+        '<ol start="2006">\n<li>a</li>\n<li value="2014">b</li>\n</ol>'
+    )
+
+
+def test_options_have_a_schema_and_errors_name_the_option() -> None:
+    options = load_options({"notes_dir": "my-notes", "validation": {"layer_count": "info"}}, None)
+    assert options.notes_dir == "my-notes"
+    assert options.level(Check.LAYER_COUNT) == "info"
+    assert options.level(Check.NOTES) == "warn"
+    with pytest.raises(PluginError, match=r"extra\.kb\.validation"):
+        load_options({"validation": {"layer_count": "loud"}}, None)
+    with pytest.raises(PluginError, match=r"extra\.kb\.notes_dir"):
+        load_options({"notes_dir": 3}, None)

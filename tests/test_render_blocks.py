@@ -1,0 +1,107 @@
+"""The bridge to Python-Markdown: what the author wrote is what the page shows (small cases)."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from notes_kb.extract.names import NameFinder
+from notes_kb.render.autolink import Linker
+from notes_kb.render.blocks import BlockWriter
+from notes_kb.render.code import Highlighter
+from notes_kb.render.inline import code_span, escape_line_start, escape_text
+from notes_kb.render.pages.common import Page
+from notes_kb.source import parse
+from pipeline import convert
+
+
+def page_html(notes: str, linker: Linker | None = None) -> BeautifulSoup:
+    document, diagnostics = parse(notes, "n.md")
+    assert diagnostics == []
+    writer = BlockWriter(
+        Highlighter(),
+        link_text=linker.markdown if linker else None,
+        new_section=linker.new_section if linker else lambda: None,
+    )
+    lines = writer.write(document.children)
+    return BeautifulSoup(convert(Page("\n".join(lines), writer.parts)), "html.parser")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<ol> is an ordered list",
+        '<div class="row">',
+        "git reset --soft <commit>",
+        "Promise<T> & Map<K, V>",
+        "a { color: red; }",
+        "{: .not-attributes }",
+        "!!! note not an admonition",
+        "snake_case and 2*3*4 and [x] and `` ` ``",
+        "\\# not a heading",
+        "2006. not a list",
+        "&copy; shows as ©",
+        "tab\there",
+    ],
+)
+def test_text_shows_as_written(line: str) -> None:
+    shown = page_html(f"Intro:\n{line}\n").get_text()
+    document, _ = parse(f"Intro:\n{line}\n", "n.md")
+    [paragraph] = document.children
+    assert " ".join(shown.split()) == " ".join(paragraph.inline.plain.split())  # type: ignore[union-attr]
+
+
+def test_heading_keeps_its_hashes() -> None:
+    soup = page_html("## C#\n### Generics in C#\n#### Closed ####\n")
+    assert [h.get_text().rstrip("¶") for h in soup.select("h2, h3, h4")] == ["C#", "Generics in C#", "Closed"]
+
+
+def test_list_right_under_a_label_is_a_list() -> None:
+    soup = page_html("Classes:\n- Standard\n- Glacier\n")
+    assert soup.select_one("p").get_text() == "Classes:"
+    assert [li.get_text() for li in soup.select("ul > li")] == ["Standard", "Glacier"]
+
+
+def test_numbers_as_written_and_a_bullet_after_numbers_is_a_new_list() -> None:
+    soup = page_html("2006. S3\n2014. Lambda\n\nQuestions:\n\n5. Fifth\n6. Sixth\n- plain\n")
+    first, second = soup.select("ol")
+    assert first["start"] == "2006"
+    assert [li.get("value") for li in first.select("li")] == [None, "2014"]
+    assert second["start"] == "5"
+    assert soup.select_one("ul > li").get_text() == "plain"
+
+
+def test_code_is_shown_byte_for_byte() -> None:
+    soup = page_html("    if (a < b) { x(); }\n\t\ttab\n\n```\n\tindented\n\n\n```\n")
+    codes = [code.get_text() for code in soup.select("pre code")]
+    assert codes == ["if (a < b) { x(); }\n\ttab\n", "\tindented\n\n\n"]
+
+
+def test_names_link_once_per_section_never_in_code_links_or_headings() -> None:
+    names = NameFinder()
+    names.add("EC2", "ec2")
+    soup = page_html("EC2 and EC2 and `EC2`\n\n### EC2 heading\n\nEC2 [EC2](https://x/) again\n", Linker(names, "aws"))
+    links = [a["href"] for a in soup.select("a:not(.headerlink)")]
+    assert links == ["kb:aws/services/ec2.md", "kb:aws/services/ec2.md", "https://x/"]
+    assert soup.select_one("h3").get_text().rstrip("¶") == "EC2 heading"
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [("a*b_c", "a\\*b\\_c"), ("<x> & y", "&lt;x> &amp; y"), ("{.c}", "\\{.c\\}"), ("a|b", "a\\|b")],
+)
+def test_escape_text(text: str, escaped: str) -> None:
+    assert escape_text(text) == escaped
+
+
+@pytest.mark.parametrize(
+    ("line", "escaped"),
+    [("# x", "\\# x"), ("12. x", "12\\. x"), ("=== x", "&#61;== x"), ("??? x", "&#63;?? x"), ("plain", "plain")],
+)
+def test_escape_line_start(line: str, escaped: str) -> None:
+    assert escape_line_start(line) == escaped
+
+
+def test_code_span_fence_is_longer_than_any_backtick_run() -> None:
+    assert code_span("a``b") == "```a``b```"
+    assert code_span("`x") == "`` `x ``"
