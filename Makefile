@@ -31,7 +31,7 @@ $(SHIM): $(NPM_STAMP)
 	cp node_modules/iframe-worker/LICENSE $(@D)/LICENSE
 
 serve: $(STAMP) $(SHIM)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) $(SHIM)
 	$(BIN)/mkdocs build --strict

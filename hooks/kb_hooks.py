@@ -2,18 +2,43 @@
 
 MkDocs puts this folder on `sys.path` only while it executes this module, so the pipeline package
 is imported here at the top. The events are those of one `KbPlugin` (`notes_kb.glue.plugin`),
-which makes each build's state anew in `on_config`; this module only lends them to MkDocs.
+which makes each build's state anew in `on_config`; this module only lends them to MkDocs, and
+orders two of them against Material's search plugin.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from mkdocs.plugins import event_priority
+
 from notes_kb.glue.plugin import KbPlugin
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 _plugin = KbPlugin()
 
 on_config = _plugin.on_config
+on_pre_build = _plugin.on_pre_build
 on_files = _plugin.on_files
+on_page_markdown = _plugin.on_page_markdown
 on_page_content = _plugin.on_page_content
 on_env = _plugin.on_env
 on_post_page = _plugin.on_post_page
 on_serve = _plugin.on_serve
+
+
+@event_priority(-100)  # after Material's search plugin has indexed the page
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    """See `KbPlugin.on_page_context`."""
+    return _plugin.on_page_context(context, page, config, nav)
+
+
+@event_priority(100)  # before Material's search plugin writes the index
+def on_post_build(config: MkDocsConfig) -> None:
+    """See `KbPlugin.on_post_build`."""
+    _plugin.on_post_build(config)

@@ -11,7 +11,12 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 
 def build_site(
-    dest: Path, notes_dir: Path | None = None, *, strict: bool = True, env: dict[str, str] | None = None
+    dest: Path,
+    notes_dir: Path | None = None,
+    *,
+    strict: bool = True,
+    env: dict[str, str] | None = None,
+    extra_args: list[str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build` of the project into `dest`, optionally on another notes folder."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
@@ -22,6 +27,7 @@ def build_site(
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(PROJECT / "mkdocs.yml"), "-d", str(dest)]
     if strict:
         command.append("--strict")
+    command += extra_args or []
     return subprocess.run(command, cwd=PROJECT, env=environment, capture_output=True, text=True, check=False)
 
 

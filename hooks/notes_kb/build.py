@@ -1,22 +1,31 @@
 """The whole pipeline for a notes folder: read → source → extract → render, and every diagnostic.
 
-    build(notes_dir, options) -> Build
+    build(notes_dir, options, cache=None) -> Build
 
-Free of MkDocs (the glue calls it), so tests, the benchmark and other site engines can too.
+Free of MkDocs (the glue calls it), so tests, the benchmark and other site engines can too. With a
+`BuildCache` (the glue keeps one for a `mkdocs serve` session), a notes file whose bytes did not
+change is neither parsed nor extracted nor rendered again: its topic comes from the cache.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from .diagnostics import Diagnostic
-from .extract import extract
+from .extract import extract_topic
 from .extract.aliases import AliasFile, read_aliases
-from .extract.model import KnowledgeBase
-from .render import RenderedSite, RenderOptions, render
+from .extract.model import KnowledgeBase, Topic
+from .render import RenderedSite, RenderOptions, render_site_pages, render_topic_pages
+from .slugs import topic_slug, unique_slug
 from .source import read_notes
-from .source.document import NotesDocument
+
+if TYPE_CHECKING:
+    from .diagnostics import Diagnostic
+    from .render.pages.common import Page
+    from .source.document import NotesDocument
 
 
 @dataclass(frozen=True)
@@ -41,6 +50,18 @@ class Build:
     """Every problem, by file and line."""
     files: tuple[Path, ...]
     """The notes files read, in order."""
+    reused: int = 0
+    """Topics taken from the cache unchanged (0 without a cache)."""
+
+
+@dataclass
+class BuildCache:
+    """Topics and their pages by the content they come from, kept between builds."""
+
+    topics: dict[str, tuple[Topic, tuple[Diagnostic, ...]]] = field(default_factory=dict)
+    """Content key → the topic and the diagnostics of reading it."""
+    pages: dict[str, dict[str, Page]] = field(default_factory=dict)
+    """Content key + render options → the topic's pages."""
 
 
 def notes_files(notes_dir: Path) -> list[Path]:
@@ -62,39 +83,109 @@ def display_path(file: Path, root: Path) -> str:
         return file.as_posix()
 
 
+@dataclass(frozen=True)
+class _Source:
+    path: str
+    data: bytes
+    aliases_path: str | None
+    aliases: bytes | None
+
+    def key(self, slug: str) -> str:
+        digest = hashlib.sha256()
+        for part in (self.path, slug, self.aliases_path or ""):
+            digest.update(part.encode() + b"\0")
+        digest.update(self.data + b"\0" + (self.aliases or b""))
+        return digest.hexdigest()
+
+
 def read_folder(notes_dir: Path, root: Path) -> tuple[list[NotesDocument], dict[str, AliasFile], list[Diagnostic]]:
     """Parse every notes file and alias file of the folder."""
     documents: list[NotesDocument] = []
     aliases: dict[str, AliasFile] = {}
     diagnostics: list[Diagnostic] = []
-    for file in notes_files(notes_dir):
-        shown = display_path(file, root)
-        document, problems = read_notes(file.read_bytes(), shown)
+    for source in _sources(notes_dir, root):
+        document, problems = read_notes(source.data, source.path)
         documents.append(document)
         diagnostics += problems
-        alias_file = file.with_suffix(".aliases.yml")
-        if alias_file.is_file():
-            text = alias_file.read_bytes().decode("utf-8", errors="replace")
-            aliases[shown], problems = read_aliases(text, display_path(alias_file, root))
+        if source.aliases is not None and source.aliases_path is not None:
+            aliases[source.path], problems = _read_alias_file(source)
             diagnostics += problems
     return documents, aliases, diagnostics
 
 
-def build(notes_dir: Path, options: BuildOptions | None = None) -> Build:
+def _sources(notes_dir: Path, root: Path) -> list[_Source]:
+    sources = []
+    for file in notes_files(notes_dir):
+        alias_file = file.with_suffix(".aliases.yml")
+        has_aliases = alias_file.is_file()
+        sources.append(
+            _Source(
+                display_path(file, root),
+                file.read_bytes(),
+                display_path(alias_file, root) if has_aliases else None,
+                alias_file.read_bytes() if has_aliases else None,
+            )
+        )
+    return sources
+
+
+def _read_alias_file(source: _Source) -> tuple[AliasFile, list[Diagnostic]]:
+    assert source.aliases is not None
+    assert source.aliases_path is not None
+    return read_aliases(source.aliases.decode("utf-8", errors="replace"), source.aliases_path)
+
+
+def _topic(source: _Source, slug: str) -> tuple[Topic, tuple[Diagnostic, ...]]:
+    document, diagnostics = read_notes(source.data, source.path)
+    aliases = None
+    if source.aliases is not None:
+        aliases, problems = _read_alias_file(source)
+        diagnostics += problems
+    topic, problems = extract_topic(document, slug, aliases)
+    return topic, tuple(diagnostics + problems)
+
+
+def options_key(options: RenderOptions) -> str:
+    """What of the render options changes pages: the settings and the fragment templates' text."""
+    templates = sorted(
+        (str(path), path.read_bytes().decode("utf-8", errors="replace"))
+        for folder in options.template_dirs
+        for path in Path(folder).glob("kb/*.html")
+    )
+    data: dict[str, Any] = {"highlight": options.highlight, "templates": templates}
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def build(notes_dir: Path, options: BuildOptions | None = None, cache: BuildCache | None = None) -> Build:
     """Read, parse, extract and render every notes file under `notes_dir`.
 
     Never raises on bad notes: each problem is a diagnostic (`path:line: message`) and the
     content around it is still on the pages. Raises OSError only when a file cannot be read.
     """
     options = options or BuildOptions()
-    documents, aliases, diagnostics = read_folder(notes_dir, options.root)
-    kb, problems = extract(documents, aliases)
-    diagnostics += problems
-    site = render(kb, options.render)
+    cache = cache if cache is not None else BuildCache()
+    render_key = options_key(options.render)
+    topics: list[Topic] = []
+    diagnostics: list[Diagnostic] = []
+    pages: dict[str, Page] = {}
+    taken: set[str] = set()
+    used_topics: dict[str, tuple[Topic, tuple[Diagnostic, ...]]] = {}
+    used_pages: dict[str, dict[str, Page]] = {}
+    reused = 0
+    for source in _sources(notes_dir, options.root):
+        slug = unique_slug(topic_slug(source.path), taken)
+        key = source.key(slug)
+        cached = cache.topics.get(key)
+        reused += cached is not None
+        topic, problems = cached if cached is not None else _topic(source, slug)
+        topic_pages = cache.pages.get(key + render_key) or render_topic_pages(topic, options.render)
+        used_topics[key], used_pages[key + render_key] = (topic, problems), topic_pages
+        topics.append(topic)
+        diagnostics += problems
+        pages.update(topic_pages)
+    # Only what this build used stays: an edited file's old topic is dropped, not piled up.
+    cache.topics, cache.pages = used_topics, used_pages
+    kb = KnowledgeBase(tuple(topics))
+    site = render_site_pages(kb, options.render, pages)
     ordered = sorted(diagnostics, key=lambda d: (d.path, d.line))
-    return Build(kb, site, tuple(ordered), tuple(notes_files(notes_dir)))
-
-
-def notes_dir_from(config_dir: Path, configured: str | None) -> Path:
-    """The notes folder: the configured one (relative to mkdocs.yml), else `notes/`."""
-    return (config_dir / (configured or "notes")).resolve()
+    return Build(kb, site, tuple(ordered), tuple(notes_files(notes_dir)), reused)

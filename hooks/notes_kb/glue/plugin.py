@@ -6,6 +6,7 @@ knows is a `BuildState`, made anew in `on_config` and handed from event to event
 
 from __future__ import annotations
 
+import hashlib
 import html
 import logging
 import re
@@ -19,7 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from watchdog.observers.polling import PollingObserver
 
-from ..build import Build, BuildOptions, build, notes_dir_from
+from ..build import Build, BuildCache, BuildOptions, build
 from ..render import RenderOptions
 from ..render.fragments import Fragments
 from ..render.kbjson import kb_json
@@ -30,6 +31,8 @@ from .compose import Composer
 from .config import KbConfig, load_options
 from .links import resolve_links, splice_parts
 from .markdown import NotesExtension
+from .search import SearchEntries
+from .sources import strip_stamp, write_sources
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -37,7 +40,9 @@ if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
     from ..diagnostics import Diagnostic
     from ..extract.model import Topic
@@ -55,14 +60,27 @@ class BuildState:
     options: KbConfig
     result: Build
     fragments: Fragments
+    sources: Path
+    """Where the generated pages' sources are written (`glue.sources`)."""
+    stamps: dict[str, str] = field(default_factory=dict)
+    """Each generated page's stamp (`glue.sources.stamps`)."""
     files: Files = field(default_factory=lambda: Files([]))
 
 
 class KbPlugin:
-    """The knowledge base's MkDocs events (see `hooks/kb_hooks.py`)."""
+    """The knowledge base's MkDocs events (see `hooks/kb_hooks.py`).
+
+    Between builds of one `mkdocs serve` session it keeps what is keyed by content: the topics and
+    pages of unchanged notes (`BuildCache`) and each page's search entries (`SearchEntries`).
+    """
 
     def __init__(self) -> None:
         self._state: BuildState | None = None
+        self._cache = BuildCache()
+        self._search = SearchEntries()
+        self._outputs: set[str] = set()
+        self._converted: dict[str, tuple[str, str]] = {}
+        """Converted content of generated pages by path, with the stamp it was converted for."""
 
     @property
     def state(self) -> BuildState:
@@ -75,7 +93,7 @@ class KbPlugin:
         """Read and parse every notes file; report problems as `file:line: message`."""
         options = load_options(config.extra.get("kb"), config.config_file_path)
         root = Path(config.config_file_path).parent
-        notes_dir = notes_dir_from(root, options.notes_dir)
+        notes_dir = (root / options.notes_dir).resolve()
         # `mkdocs serve` rebuilds when the notes change, wherever the notes folder is.
         if notes_dir.is_dir() and all(Path(item).resolve() != notes_dir for item in config.watch):
             config.watch.append(str(notes_dir))
@@ -85,12 +103,12 @@ class KbPlugin:
             template_dirs=template_dirs,
             highlight=dict(config.mdx_configs.get("pymdownx.highlight", {})),
         )
-        result = build(notes_dir, BuildOptions(root=root, render=render_options))
+        result = build(notes_dir, BuildOptions(root=root, render=render_options), self._cache)
         for diagnostic in result.diagnostics:
             _report(diagnostic, options)
         if not result.files:
             log.warning(f"no notes found: add Markdown files under {notes_dir}")
-        self._state = BuildState(options, result, Fragments(template_dirs))
+        self._state = BuildState(options, result, Fragments(template_dirs), sources=_sources_folder(config, notes_dir))
         # Tooltips and list numbers on every page (an extension instance, as mkdocs-autorefs does).
         config.markdown_extensions.append(NotesExtension(result.site.abbreviations))  # type: ignore[arg-type]
         return config
@@ -100,11 +118,14 @@ class KbPlugin:
         state = self.state
         site = state.result.site
         in_nav = set(nav_pages(site.nav))
-        for path, page in site.pages.items():
+        state.stamps = write_sources(site, state.sources, config.site_name)
+        for path in site.pages:
             if files.get_file_from_path(path) is None:
                 # Pages reached from the indexes (services, categories, layers) stay out of the nav.
                 inclusion = InclusionLevel.INCLUDED if path in in_nav else InclusionLevel.NOT_IN_NAV
-                files.append(File.generated(config, path, content=page.markdown, inclusion=inclusion))
+                file = File(path, str(state.sources), config.site_dir, config.use_directory_urls, inclusion=inclusion)
+                file.edit_uri = None
+                files.append(file)
             else:
                 log.info(f"{path}: the author's page is kept; the generated one is skipped")
         state.files = files
@@ -114,12 +135,20 @@ class KbPlugin:
         config.nav = [_escaped(entry) for entry in site.nav] + own_pages
         return files
 
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A generated page's Markdown without the stamp its source file carries."""
+        return strip_stamp(markdown) if page.file.src_uri in self.state.result.site.pages else markdown
+
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Splice in the HTML parts search should see (code blocks, a service's chips)."""
-        generated = self.state.result.site.pages.get(page.file.src_uri)
+        state = self.state
+        path = page.file.src_uri
+        generated = state.result.site.pages.get(path)
         if generated is None:
             return html
-        return splice_parts(html, {k: v for k, v in generated.parts.items() if k not in generated.late})
+        html = splice_parts(html, {k: v for k, v in generated.parts.items() if k not in generated.late})
+        self._converted[path] = (state.stamps[path], html)
+        return html
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         """Every page is converted now: show sections inside their parents and the full notes,
@@ -130,7 +159,12 @@ class KbPlugin:
 
         def content_of(path: str) -> str | None:
             file = pages.get(path)
-            return file.page.content if file is not None and file.page is not None else None
+            if file is None or file.page is None:
+                return None
+            if file.page.content is None:
+                # A dirty build skipped this unchanged section; its parent is being rebuilt.
+                return self._unchanged_content(file.page, config, files)
+            return file.page.content
 
         composer = Composer(content_of, site.sections, state.fragments)
         full_notes = {notes_page(topic.slug): topic for topic in state.result.kb.topics}
@@ -153,6 +187,21 @@ class KbPlugin:
         env.bytecode_cache = FileSystemBytecodeCache(str(cache))
         return env
 
+    def _unchanged_content(self, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """A page MkDocs did not convert in this dirty build: from an earlier build of the same
+        stamp, else converted now the way MkDocs converts pages (its public events and `render`)."""
+        stamp = self.state.stamps.get(page.file.src_uri)
+        cached = self._converted.get(page.file.src_uri)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        page.read_source(config)
+        assert page.markdown is not None
+        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        page.render(config, files)
+        assert page.content is not None
+        content: str = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
+        return content
+
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """Splice in the other parts (mentions, related services, sources) once the page is rendered.
 
@@ -164,6 +213,38 @@ class KbPlugin:
             return output
         late = {name: resolve_links(generated.parts[name], self._url_from(page.file)) for name in generated.late}
         return splice_parts(output, late)
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        """A build begins: no page indexed for search yet."""
+        self._search.start()
+
+    def on_page_context(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """Keep the search entries Material has just made for this page (runs after its plugin)."""
+        search = config.plugins.get("material/search")
+        if search is not None:
+            self._search.indexed(page.url, search.search_index.entries)
+        return context
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Before Material writes the search index: every page's entries, in clean-build order.
+
+        Also removes the output of generated pages that are gone (a section deleted under serve).
+        """
+        files = self.state.files
+        pages = [f for f in files.documentation_pages() if f.page is not None]
+        search = config.plugins.get("material/search")
+        if search is not None:
+            index_file = Path(config.site_dir) / "search" / "search_index.json"
+            search.search_index.entries = self._search.merged([f.url for f in pages], index_file)
+            search.search_index_prev = None
+        outputs = {f.abs_dest_path for f in pages if f.src_uri in self.state.result.site.pages}
+        for gone in self._outputs - outputs:
+            Path(gone).unlink(missing_ok=True)
+        self._outputs = outputs
+        current = self.state.result.site.pages
+        self._converted = {path: value for path, value in self._converted.items() if path in current}
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         """Poll every 0.1 s under `mkdocs serve`, so an edit shows within about half a second.
@@ -195,6 +276,13 @@ class KbPlugin:
     def _site_url(self, path: str) -> str | None:
         target = self.state.files.get_file_from_path(path)
         return target.url if target is not None else None
+
+
+def _sources_folder(config: MkDocsConfig, notes_dir: Path) -> Path:
+    """`.cache/kb/<key>/pages` beside mkdocs.yml: one folder per notes folder and site folder, so
+    builds of other notes (tests, the benchmark) never share sources."""
+    key = hashlib.sha256(f"{notes_dir}\0{Path(config.site_dir).resolve()}".encode()).hexdigest()[:12]
+    return Path(config.config_file_path).parent / ".cache" / "kb" / key / "pages"
 
 
 def _report(diagnostic: Diagnostic, options: KbConfig) -> None:

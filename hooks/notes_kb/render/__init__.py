@@ -11,6 +11,8 @@ No MkDocs imports.
 
 from __future__ import annotations
 
+import functools
+import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -38,7 +40,7 @@ if TYPE_CHECKING:
 
     from ..extract.model import KnowledgeBase, Topic
 
-__all__ = ["Page", "RenderOptions", "RenderedSite", "render", "render_topic"]
+__all__ = ["Page", "RenderOptions", "RenderedSite", "render", "render_site_pages", "render_topic_pages"]
 
 
 @dataclass(frozen=True)
@@ -69,18 +71,34 @@ class RenderedSite:
 
 def render(kb: KnowledgeBase, options: RenderOptions) -> RenderedSite:
     """Every generated page of the site, its nav, its sections and its glossary."""
-    highlight = Highlighter(options.highlight)
-    fragments = Fragments(options.template_dirs)
-    pages: dict[str, Page] = {paths.home_page(): render_home(kb, options.site_name)}
-    sections: dict[str, SectionInfo] = {}
+    pages: dict[str, Page] = {}
     for topic in kb.topics:
-        pages.update(render_topic(topic, highlight, fragments))
-        sections.update(section_infos(topic))
+        pages.update(render_topic_pages(topic, options))
+    return render_site_pages(kb, options, pages)
+
+
+def render_topic_pages(topic: Topic, options: RenderOptions) -> dict[str, Page]:
+    """The pages of one topic (see `render_topic`)."""
+    highlight, fragments = _tools(tuple(str(d) for d in options.template_dirs), json.dumps(options.highlight))
+    return render_topic(topic, highlight, fragments)
+
+
+def render_site_pages(kb: KnowledgeBase, options: RenderOptions, topic_pages: dict[str, Page]) -> RenderedSite:
+    """The site around the topics' pages: the home page, the nav, the sections, the glossary."""
+    pages = {paths.home_page(): render_home(kb, options.site_name), **topic_pages}
+    sections: dict[str, SectionInfo] = {}
     abbreviations: dict[str, str] = {}
     for topic in kb.topics:
+        sections.update(section_infos(topic))
         for term in topic.glossary:
             abbreviations.setdefault(term.term, term.expansion)
     return RenderedSite(pages, site_nav(kb, pages), sections, dict(sorted(abbreviations.items())))
+
+
+@functools.lru_cache(maxsize=8)
+def _tools(template_dirs: tuple[str, ...], highlight: str) -> tuple[Highlighter, Fragments]:
+    # One highlighter and one template environment per site configuration: templates compile once.
+    return Highlighter(json.loads(highlight)), Fragments(template_dirs)
 
 
 def render_topic(topic: Topic, highlight: Highlighter, fragments: Fragments) -> dict[str, Page]:

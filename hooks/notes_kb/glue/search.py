@@ -1,0 +1,51 @@
+"""The search index after a dirty build: every page, in the order a clean build gives.
+
+Under `mkdocs serve --dirty` Material's search plugin indexes only the pages MkDocs rebuilt, then
+merges them with the previous index on the assumption that exactly one page changed
+(`generate_search_index` in material/plugins/search/plugin.py: it drops the previous entries of
+the first rebuilt page only, and appends). An edit to notes changes several pages (a section, the
+full notes, the services it talks about), which would leave stale duplicates and an order no clean
+build has. So the glue keeps each page's entries from the build that last indexed it (in memory,
+else from the search index on disk) and hands the plugin the whole index in page order, with no
+previous index to merge.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+class SearchEntries:
+    """Search entries by page URL, across builds."""
+
+    def __init__(self) -> None:
+        self._by_page: dict[str, list[dict[str, Any]]] = {}
+        self._seen = 0
+
+    def start(self) -> None:
+        """A build begins: nothing indexed yet in it."""
+        self._seen = 0
+        self._fresh: set[str] = set()
+
+    def indexed(self, url: str, entries: list[dict[str, Any]]) -> None:
+        """Material has just indexed the page at `url`; `entries` is its whole entry list so far."""
+        self._by_page[url] = entries[self._seen :]
+        self._seen = len(entries)
+        self._fresh.add(url)
+
+    def merged(self, urls: list[str], index_file: Path) -> list[dict[str, Any]]:
+        """Every page's entries in the order of `urls`: fresh ones, else earlier builds' ones."""
+        missing = [url for url in urls if url not in self._by_page]
+        if missing and index_file.is_file():
+            earlier: dict[str, list[dict[str, Any]]] = {}
+            for entry in json.loads(index_file.read_text(encoding="utf-8")).get("docs", []):
+                earlier.setdefault(str(entry["location"]).split("#")[0], []).append(entry)
+            for url in missing:
+                self._by_page[url] = earlier.get(url, [])
+        # Pages that are gone are forgotten with their entries.
+        self._by_page = {url: self._by_page.get(url, []) for url in urls}
+        return [entry for url in urls for entry in self._by_page[url]]

@@ -1,0 +1,74 @@
+"""Generated pages as files on disk, so `mkdocs serve --dirty` rebuilds only what changed.
+
+MkDocs decides what a dirty build converts and renders again by comparing a page's source file
+with its output (`File.is_modified`); a page generated in memory (`File.generated`) always counts
+as modified. So each generated page is written to a folder of its own under `.cache/kb/`, and
+written only when its content changed, with a stamp line that also changes whenever something the
+page shows but its Markdown does not say changes: the nav and the glossary (on every page), and
+the sections shown inside it (a section's parent and the full notes). The stamp is removed again
+before conversion (`strip_stamp`), so it never reaches a page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ..render import RenderedSite
+    from ..render.pages.common import Page
+
+_STAMP = re.compile(r"\n<!-- kb-stamp:[0-9a-f]+ -->\n\Z")
+_SECTION = re.compile(r"<!-- kb-section:(?P<page>[^ ]+) -->")
+
+
+def _digest(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8") + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _own(page: Page) -> str:
+    return _digest(page.markdown, json.dumps(page.parts, sort_keys=True), ",".join(sorted(page.late)))
+
+
+def stamps(site: RenderedSite, site_name: str) -> dict[str, str]:
+    """Each generated page's stamp: what it shows, sections shown inside it included."""
+    shared = _digest(site_name, json.dumps(site.nav), json.dumps(site.abbreviations))
+    memo: dict[str, str] = {}
+
+    def deep(path: str) -> str:
+        if path not in memo:
+            page = site.pages[path]
+            inner = [deep(m["page"]) for m in _SECTION.finditer(page.markdown) if m["page"] in site.pages]
+            memo[path] = _digest(_own(page), *inner)
+        return memo[path]
+
+    return {path: _digest(shared, deep(path)) for path in site.pages}
+
+
+def write_sources(site: RenderedSite, folder: Path, site_name: str) -> dict[str, str]:
+    """Write each page's source (Markdown + stamp) under `folder`, touching only changed files;
+    returns the stamps by page path.
+
+    Raises OSError when the folder cannot be written.
+    """
+    written = stamps(site, site_name)
+    for path, stamp in written.items():
+        target = folder / path
+        text = f"{site.pages[path].markdown}\n<!-- kb-stamp:{stamp} -->\n"
+        data = text.encode("utf-8")
+        if not target.is_file() or target.read_bytes() != data:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+    return written
+
+
+def strip_stamp(markdown: str) -> str:
+    """The page's Markdown without the stamp line."""
+    return _STAMP.sub("\n", markdown)
