@@ -11,6 +11,7 @@ The servers answer a missing file with the site's 404.html and status 404, as st
 from __future__ import annotations
 
 import functools
+import shutil
 import threading
 import zipfile
 from http import HTTPStatus
@@ -25,6 +26,7 @@ from playwright.sync_api import sync_playwright
 from browser.builds import build_hosted, make_offline_bundle
 from browser.helpers import BROWSER_ARGS, CHROMIUM, RequestLog, Visit, require_chromium, require_npm_assets
 from browser.pages import Site
+from conftest import PROJECT, require_corpus
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -110,6 +112,40 @@ def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def offline_site(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Site:
     unpacked = tmp_path_factory.mktemp("unzipped")
     with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(unpacked)
+    (root,) = unpacked.iterdir()
+    return Site("offline", root, root.as_uri() + "/", directory_urls=False)
+
+
+@pytest.fixture(scope="session")
+def search_notes(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The search test site's notes: AWS, five real notes files of the author, two fixtures."""
+    corpus = require_corpus()
+    notes = tmp_path_factory.mktemp("search-notes")
+    sources = [PROJECT / "notes" / "aws.md", PROJECT / "notes" / "aws.aliases.yml"]
+    sources += [corpus / f"{name}.md" for name in ("nodejs", "git", "react", "html", "styling")]
+    sources += sorted((PROJECT / "tests" / "fixtures" / "search").glob("*.md"))
+    for source in sources:
+        shutil.copyfile(source, notes / source.name)
+    return notes
+
+
+@pytest.fixture(scope="session")
+def search_hosted_site(search_notes: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    require_npm_assets()
+    root = tmp_path_factory.mktemp("search-hosted")
+    build_hosted(root, notes_dir=search_notes)
+    server = SiteServer(root, "/")
+    yield Site("hosted", root, server.base_url, directory_urls=True)
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def search_offline_site(search_notes: Path, tmp_path_factory: pytest.TempPathFactory) -> Site:
+    require_npm_assets()
+    zip_path = make_offline_bundle(tmp_path_factory.mktemp("search-dist"), env={"KB_NOTES_DIR": str(search_notes)})
+    unpacked = tmp_path_factory.mktemp("search-unzipped")
+    with zipfile.ZipFile(zip_path) as archive:
         archive.extractall(unpacked)
     (root,) = unpacked.iterdir()
     return Site("offline", root, root.as_uri() + "/", directory_urls=False)

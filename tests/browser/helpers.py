@@ -39,6 +39,7 @@ BROWSER_ARGS = [
 ]
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 SHIM = PROJECT / "docs" / "assets" / "vendor" / "iframe-worker" / "shim.js"
+MINISEARCH = PROJECT / "docs" / "assets" / "vendor" / "minisearch" / "minisearch.js"
 
 
 def require(path: Path, what: str, how: str) -> Path:
@@ -56,8 +57,10 @@ def require_chromium() -> Path:
 
 
 def require_npm_assets() -> None:
-    """The shim the site ships and axe-core the tests load come from npm (`make test` installs them)."""
+    """The shim and MiniSearch the site ships and axe-core the tests load come from npm (`make test`
+    installs them)."""
     require(SHIM, "iframe-worker's shim", "run `make test` (or `make build`), which copies it from npm")
+    require(MINISEARCH, "MiniSearch", "run `make test` (or `make build`), which copies it from npm")
     require(AXE, "axe-core", "run `npm ci` (or `make test`)")
 
 
@@ -186,6 +189,10 @@ def search(page: Page, query: str) -> list[str]:
         open_search(page)
     page.evaluate("window.__kbResults = undefined")
     page.keyboard.type(query)
+    if not query.isascii():
+        # Playwright types other scripts as text input without key events; an input method ends
+        # a Chinese or Japanese word with one, and Material reads the query on key up.
+        box.dispatch_event("keyup")
     wait_for_results(page, query)
     return result_urls(page)
 

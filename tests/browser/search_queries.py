@@ -1,12 +1,30 @@
-"""What readers search for on the AWS site, and the page each of them expects first.
+"""What readers search for, and the page each of them expects first.
 
-Names, aliases and full names; what a service does in the notes' own words; facts only the notes
-hold. Kept apart from the test so the figures (hit@1, hit@3, MRR) are reported over one list.
+Over the search test site (`conftest.search_notes`): the AWS notes, five of the author's other
+notes files (Node.js, git, React, HTML, styling) and two small fixtures (tests/fixtures/search:
+Chinese and Japanese notes, and notes full of dotted and symbol-laden names). Kinds of queries:
+names, aliases, acronyms and full names; what a service does in other words; facts only the notes
+hold; section titles; typos; names with a space or hyphen too many or too few; dotted and symbol
+terms; Chinese and Japanese words; numbers. Kept apart from the test so the figures (hit@1, hit@3,
+MRR) are reported over one list.
 """
 
 from __future__ import annotations
 
 S = "aws/services/"
+NODE, GIT, REACT, HTML, CSS = (
+    "nodejs/sections/",
+    "git/sections/",
+    "react/sections/",
+    "html/sections/",
+    "styling/sections/",
+)
+SYM = "symbols/sections/"
+# A section whose title is a whole sentence of the Node.js notes.
+LIBUV = "js-puts-following-tasks-on-a-separate-thread-by-itself-using-libuv-library-" + (
+    "they-are-expensive-even-in-async-on-single-thread/"
+)
+CJK = "cjk/sections/"
 
 QUERIES: list[tuple[str, str]] = [
     # Names, aliases, full names
@@ -63,4 +81,118 @@ QUERIES: list[tuple[str, str]] = [
     ("retried at least three times", S + "lambda/"),
     ("Identity Pool", S + "cognito/"),
     ("certification rating", "aws/certifications/"),
+    # Acronyms and other names the notes give
+    ("ASG", S + "asg/"),
+    ("Auto Scaling", S + "asg/"),
+    ("DAX", S + "dax/"),
+    ("Relational Database Service", S + "rds/"),
+    ("Simple Queue Service", S + "sqs/"),
+    ("Simple Notification Service", S + "sns/"),
+    ("Web Application Firewall", S + "waf/"),
+    ("Elastic Container Registry", S + "ecr/"),
+    ("Elastic Kubernetes Service", S + "eks/"),
+    ("Elastic Block Store", S + "ebs/"),
+    ("Elastic File System", S + "efs/"),
+    ("AWS Shield", S + "shield/"),
+    ("Amazon Kinesis", S + "kinesis/"),
+    # Typos, and names with a space or hyphen too many or too few
+    ("lamda", S + "lambda/"),
+    ("cognitto", S + "cognito/"),
+    ("kinesiss", S + "kinesis/"),
+    ("fargte", S + "fargate/"),
+    ("cloudwatc", S + "cloudwatch/"),
+    ("elasticache", S + "elasticache/"),
+    ("elastic cache", S + "elasticache/"),
+    ("beanstalk", S + "elastic-beanstalk/"),
+    ("redshfit", S + "redshift/"),
+    ("dynamodbb", S + "dynamodb/"),
+    ("route53", S + "route-53/"),
+    ("route 53", S + "route-53/"),
+    ("xray", S + "x-ray/"),
+    ("x ray", S + "x-ray/"),
+    ("dynamo db", S + "dynamodb/"),
+    ("cloud front", S + "cloudfront/"),
+    ("cloud formation", S + "cloudformation/"),
+    ("api gateway", S + "api-gateway/"),
+    ("apigateway", S + "api-gateway/"),
+    ("step function", S + "step-functions/"),
+    ("guard duty", S + "guardduty/"),
+    ("appsync", S + "appsync/"),
+    ("app sync", S + "appsync/"),
+    # The author's other notes: section titles and what they say
+    ("Virtual DOM", REACT + "virtual-dom/"),
+    ("React Fiber", REACT + "react-fiber/"),
+    ("Hydration", REACT + "hydration/"),
+    ("Error Boundaries", REACT + "error-boundaries/"),
+    ("Higher-Order Components", REACT + "higher-order-components-hocs/"),
+    ("HOC", REACT + "higher-order-components-hocs/"),
+    ("controlled vs uncontrolled", REACT + "controlled-vs-uncontrolled-components/"),
+    ("reconciliation", REACT + "reconciliation/"),
+    ("diffing algorithm", REACT + "diffing-algorithm/"),
+    ("Suspense", REACT + "suspense/"),
+    ("Portals", REACT + "portals/"),
+    ("reflog", GIT + "reflog/"),
+    ("stash", GIT + "stashing/"),
+    ("bisect", GIT + "bisect/"),
+    ("squash commits", GIT + "squash/"),
+    ("git fetch vs git pull", GIT + "git-fetch-vs-git-pull/"),
+    ("submodules", GIT + "submodules/"),
+    ("merge conflicts", GIT + "merge-conflicts/"),
+    ("git flow", GIT + "git-branching-model-git-flow/"),
+    ("Mercurial", GIT + "git-vs-mercurial/"),
+    ("Subversion", GIT + "git-vs-svn-subversion/"),
+    ("Event Emitter", NODE + "event-emitter/"),
+    ("createHmac", NODE + "createhmac-vs-createhash/"),
+    ("createHash", NODE + "createhmac-vs-createhash/"),
+    ("REPL", NODE + "repl/"),
+    ("npm vs yarn", NODE + "npm-vs-yarn/"),
+    ("Node Inspector", NODE + "node-inspector/"),
+    (
+        "libuv",
+        NODE + LIBUV,
+    ),
+    ("semantic tags", HTML + "html5-semantic-tags/"),
+    ("block-level vs inline", HTML + "block-level-vs-inline-elements/"),
+    ("deprecated tags", HTML + "deprecated-tags-not-in-html5/"),
+    ("form methods", HTML + "form-methods/"),
+    ("box model", CSS + "box-model/"),
+    ("flexbox", CSS + "flexbox/"),
+    ("flex box", CSS + "flexbox/"),
+    ("CSS Grid", CSS + "css-grid/"),
+    ("pseudo-classes", CSS + "pseudo-classes/"),
+    ("pseudo elements", CSS + "pseudo-elements/"),
+    ("specificity", CSS + "specificity/"),
+    ("XMLHttpRequest", CSS + "xmlhttprequest-purpose/"),
+    ("postback", CSS + "types-of-postback-in-ajax/"),
+    ("transitions animations", CSS + "transitions-and-animations/"),
+    ("specifity", CSS + "specificity/"),
+    ("reconcilation", REACT + "reconciliation/"),
+    # Dotted and symbol-laden terms, found as written and by their parts
+    ("libPaths", SYM + "r-packages/"),
+    (".libPaths()", SYM + "r-packages/"),
+    ("R_LIBS_USER", SYM + "r-packages/"),
+    ("4.3.2", SYM + "r-packages/"),
+    ("package.json", SYM + "javascript-runtimes/"),
+    ("package-lock.json", SYM + "javascript-runtimes/"),
+    ("getElementById", SYM + "javascript-runtimes/"),
+    ("NET", SYM + "microsoft-languages/"),
+    (".NET", SYM + "microsoft-languages/"),
+    ("C# compiles", SYM + "microsoft-languages/"),
+    ("F#", SYM + "microsoft-languages/"),
+    ("C++/CLI", SYM + "microsoft-languages/"),
+    ("multipart upload", SYM + "storage-limits/"),
+    # Chinese and Japanese
+    ("网关", CJK + "物联网网关/"),
+    ("物联网", CJK + "物联网网关/"),
+    ("协议转换", CJK + "物联网网关/"),
+    ("对象存储", CJK + "物联网网关/"),
+    ("消息队列", CJK + "消息队列/"),
+    ("生产者", CJK + "消息队列/"),
+    ("クラウド", CJK + "クラウドの基本/"),
+    ("東京リージョン", CJK + "クラウドの基本/"),
+    ("サーバーレス", CJK + "クラウドの基本/"),
+    # Numbers
+    ("2014", "aws/sections/version-history-main-versions/"),
+    ("10,240 MB", S + "lambda/"),
+    ("100 MB", SYM + "storage-limits/"),
 ]

@@ -39,6 +39,8 @@ class KbConfig(base.Config):  # type: ignore[no-untyped-call]
     """The notes folder, relative to mkdocs.yml."""
     validation = c.SubConfig(ValidationConfig)
     """Levels of the diagnostics."""
+    nav_sections = c.Type(int, default=40)
+    """A topic with more sections lists none in the nav (see `render.nav.topic_nav`)."""
 
     def level(self, check: Check) -> str:
         """`warn`, `info` or `ignore` for this kind of problem."""

@@ -102,6 +102,7 @@ class KbPlugin:
             site_name=config.site_name,
             template_dirs=template_dirs,
             highlight=dict(config.mdx_configs.get("pymdownx.highlight", {})),
+            nav_sections=options.nav_sections,
         )
         result = build(notes_dir, BuildOptions(root=root, render=render_options), self._cache)
         for diagnostic in result.diagnostics:
@@ -237,7 +238,7 @@ class KbPlugin:
         search = config.plugins.get("material/search")
         if search is not None:
             index_file = Path(config.site_dir) / "search" / "search_index.json"
-            search.search_index.entries = self._search.merged([f.url for f in pages], index_file)
+            search.search_index.entries = self._search.merged([f.page.url for f in pages if f.page], index_file)
             search.search_index_prev = None
         outputs = {f.abs_dest_path for f in pages if f.src_uri in self.state.result.site.pages}
         for gone in self._outputs - outputs:

@@ -53,6 +53,9 @@ class RenderOptions:
     """Where `kb/*.html` fragment templates are looked up, in order."""
     highlight: dict[str, object] = field(default_factory=dict)
     """The site's `pymdownx.highlight` options."""
+    nav_sections: int = 40
+    """A topic with more sections than this lists none in the nav (each page renders the nav:
+    a page's cost must not grow with the notes); its overview and its pages link them all."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,8 @@ def render_site_pages(kb: KnowledgeBase, options: RenderOptions, topic_pages: di
         sections.update(section_infos(topic))
         for term in topic.glossary:
             abbreviations.setdefault(term.term, term.expansion)
-    return RenderedSite(pages, site_nav(kb, pages), sections, dict(sorted(abbreviations.items())))
+    nav = site_nav(kb, pages, options.nav_sections)
+    return RenderedSite(pages, nav, sections, dict(sorted(abbreviations.items())))
 
 
 @functools.lru_cache(maxsize=8)
@@ -110,8 +114,8 @@ def render_topic(topic: Topic, highlight: Highlighter, fragments: Fragments) -> 
         paths.topic_page(t): render_topic_overview(topic),
         paths.notes_page(t): render_full_notes(topic, highlight, referenced),
     }
-    for section in topic.document.sections:
-        pages[paths.section_page(t, section.slug)] = render_section_page(topic, section, highlight, referenced)
+    for index, section in enumerate(topic.document.sections):
+        pages[paths.section_page(t, section.slug)] = render_section_page(topic, index, highlight, referenced)
     if topic.services:
         pages[paths.services_index(t)] = render_services_index(topic)
         for service in topic.services:

@@ -21,15 +21,20 @@ NavEntry = str | dict[str, "str | list[NavEntry]"]
 """A page path, or `{title: path}`, or `{title: [entries]}` (MkDocs' `nav` format; titles plain text)."""
 
 
-def site_nav(kb: KnowledgeBase, pages: Container[str]) -> list[NavEntry]:
-    """Home, then each topic's pages."""
+def site_nav(kb: KnowledgeBase, pages: Container[str], max_sections: int) -> list[NavEntry]:
+    """Home, then each topic's pages (see `topic_nav`)."""
     entries: list[NavEntry] = [{"Home": paths.home_page()}]
-    entries += [{topic.title: topic_nav(topic, pages)} for topic in kb.topics]
+    entries += [{topic.title: topic_nav(topic, pages, max_sections)} for topic in kb.topics]
     return entries
 
 
-def topic_nav(topic: Topic, pages: Container[str]) -> list[NavEntry]:
-    """Overview, full notes, the knowledge indexes, then the sections under their group."""
+def topic_nav(topic: Topic, pages: Container[str], max_sections: int) -> list[NavEntry]:
+    """Overview, full notes, the knowledge indexes, then the sections under their group.
+
+    With Material's `navigation.prune` a page renders the topics and its own topic's entries;
+    a topic of more than `max_sections` sections lists none of them, so that cost stays bounded
+    (the overview lists them all, and each section page links its neighbours).
+    """
     entries: list[NavEntry] = [paths.topic_page(topic.slug), {"Full notes": paths.notes_page(topic.slug)}]
     for title, page in [
         ("Services", paths.services_index(topic.slug)),
@@ -40,6 +45,8 @@ def topic_nav(topic: Topic, pages: Container[str]) -> list[NavEntry]:
     ]:
         if page in pages:
             entries.append({title: page})
+    if len(topic.document.sections) > max_sections:
+        return entries
     groups: dict[str, list[NavEntry]] = {}
     for section in topic.document.top_sections():
         entry = _section_nav(topic, section)

@@ -39,11 +39,18 @@ def cell(value: str) -> str:
     return escape_text(" ".join(value.split()))
 
 
-def front_matter(*, boost: float | None = None, exclude: bool = False) -> list[str]:
-    """YAML front matter for Material's search: a page boost, or leaving the page out."""
+def front_matter(*, boost: float | None = None, exclude: bool = False, tags: list[str] | None = None) -> list[str]:
+    """YAML front matter for search: a page boost, leaving the page out, names to find it by.
+
+    Tags go to the search index's `tags` field, which the site's search worker weighs most
+    (docs/assets/kb-search.js): a service is found by every name the notes give it. No tags
+    plugin is enabled, so the page does not show them.
+    """
     lines = ["---"]
     if boost is not None or exclude:
         lines.append("search:")
         lines += [f"  boost: {json.dumps(boost)}"] if boost is not None else []
         lines += ["  exclude: true"] if exclude else []
+    if tags:
+        lines += ["tags:", *(f"  - {json.dumps(tag, ensure_ascii=False)}" for tag in tags)]
     return [*lines, "---", ""]

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Collection
 
     from ...extract.model import Topic
-    from ...source.document import Code, NotesDocument, Section
+    from ...source.document import Code, NotesDocument
 
 BODY_MARKER = "<!-- kb-body -->"
 """Where a page's own content starts: what the glue embeds of a section page."""
@@ -53,10 +53,9 @@ def anchorable_lines(document: NotesDocument) -> frozenset[int]:
     return frozenset(lines)
 
 
-def render_section_page(
-    topic: Topic, section: Section, highlight: Callable[[Code], str], anchors: Collection[int]
-) -> Page:
-    """One section as a page: its own blocks, nested sections as markers the glue fills in."""
+def render_section_page(topic: Topic, index: int, highlight: Callable[[Code], str], anchors: Collection[int]) -> Page:
+    """The `index`th section as a page: its own blocks, nested sections as markers the glue fills in."""
+    section = topic.document.sections[index]
     here = paths.section_page(topic.slug, section.slug)
     notes_link = paths.relative_link(here, paths.notes_page(topic.slug), section.slug)
     trail = [s.title for s in topic.document.ancestors(section)]
@@ -68,14 +67,33 @@ def render_section_page(
         heading(1, section.title),
         "",
         f"{text(context)} · [in the full notes]({notes_link}) · {text(f'{topic.source}:{section.line}')}",
-        "{: .kb-source }",
+        # The trail and the neighbours name other pages: search finds those where they are.
+        "{: .kb-source data-search-exclude }",
         "",
+        *_neighbours(topic, index, here),
         BODY_MARKER,
         "",
         *writer.write(section.children),
         "",
     ]
     return Page("\n".join(out), writer.parts)
+
+
+def _neighbours(topic: Topic, index: int, here: str) -> list[str]:
+    """Links to the sections before and after the `index`th in the notes (the nav may not list them)."""
+    order = topic.document.sections
+    links = []
+    if index > 0:
+        before = order[index - 1]
+        links.append(
+            f"← [{text(before.title)}]({paths.relative_link(here, paths.section_page(topic.slug, before.slug))})"
+        )
+    if index + 1 < len(order):
+        after = order[index + 1]
+        links.append(
+            f"[{text(after.title)}]({paths.relative_link(here, paths.section_page(topic.slug, after.slug))}) →"
+        )
+    return [" · ".join(links), "{: .kb-neighbours data-search-exclude }", ""] if links else []
 
 
 def render_full_notes(topic: Topic, highlight: Callable[[Code], str], anchors: Collection[int]) -> Page:

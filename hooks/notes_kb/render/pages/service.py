@@ -40,7 +40,7 @@ def render_service_page(
     linker = Linker(topic.names, topic.slug, exclude=service.slug)
     writer = BlockWriter(highlight=highlight, link_text=linker.markdown, new_section=linker.new_section, min_heading=5)
     parts: dict[str, str] = {}
-    out = [*front_matter(boost=3), heading(1, service.title), ""]
+    out = [*front_matter(boost=3, tags=service.names()), heading(1, service.title), ""]
     if chips := _chips(topic, service, fragments):
         parts["chips"] = chips
         out += [part_marker("chips"), ""]

@@ -68,6 +68,7 @@ def render_topic_overview(topic: Topic) -> Page:
         heading(1, topic.title),
         "",
         f"From {text(topic.source)} · [Read the full notes]({notes})",
+        f"{{: {EXCLUDED} }}",
         "",
         _counts(topic, here),
         "",
