@@ -15,10 +15,12 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
-def build_hosted(dest: Path, *, site_url: str = "", notes_dir: Path | None = None) -> None:
+def build_hosted(
+    dest: Path, *, site_url: str = "", notes_dir: Path | None = None, env: dict[str, str] | None = None
+) -> None:
     """`mkdocs build --strict` into `dest`, optionally for a `site_url` and of another notes folder."""
     # OFFLINE and SITE_URL from the caller's shell must not change what the hosted build is.
-    result = build_site(dest, notes_dir, env={"SITE_URL": site_url, "OFFLINE": "false"})
+    result = build_site(dest, notes_dir, env={"SITE_URL": site_url, "OFFLINE": "false", **(env or {})})
     assert result.returncode == 0, result.stderr
 
 
