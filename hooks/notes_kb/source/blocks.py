@@ -132,7 +132,8 @@ def _container(token: Token) -> RawContainer:
 def _tight(tokens: list[Token], opening: Token, start: int) -> bool:
     # markdown-it hides the paragraphs of a tight list (its `markTightParagraphs`): read that back.
     level = opening.level + 2
-    for token in tokens[start + 1 :]:
+    for index in range(start + 1, len(tokens)):
+        token = tokens[index]
         if token.level < opening.level + 1:
             break
         if token.type == "paragraph_open" and token.level == level:
