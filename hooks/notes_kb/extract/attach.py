@@ -15,7 +15,8 @@ from .names import NameHit, name_key, split_expansion
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from ..source.document import InlineLine, Node
+    from ..source.document import Node
+    from ..source.inline import InlineLine
     from .names import NameFinder
     from .outline import Bullet, Outline
     from .registry import Registry, ServiceDraft

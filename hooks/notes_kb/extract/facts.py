@@ -13,7 +13,8 @@ from .names import is_expansion, name_key, strip_vendor
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from ..source.document import InlineLine, NotesDocument
+    from ..source.document import NotesDocument
+    from ..source.inline import InlineLine
     from .model import Category, FlowLayer
     from .names import NameFinder
     from .outline import Outline

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..source.document import Heading, Inline, ListBlock, ListItem, Paragraph, Section, child_nodes
+from ..source.document import Heading, ListBlock, ListItem, Paragraph, Section, child_nodes
+from ..source.inline import Inline
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

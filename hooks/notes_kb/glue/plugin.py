@@ -7,7 +7,6 @@ knows is a `BuildState`, made anew in `on_config` and handed from event to event
 from __future__ import annotations
 
 import hashlib
-import html
 import logging
 import re
 from dataclasses import dataclass, field
@@ -17,20 +16,19 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.toc import AnchorLink, TableOfContents
 from watchdog.observers.polling import PollingObserver
 
 from ..build import Build, BuildCache, BuildOptions, build
 from ..render import RenderOptions
 from ..render.fragments import Fragments
 from ..render.kbjson import kb_json
-from ..render.nav import NavEntry, nav_pages
+from ..render.nav import nav_pages
 from ..render.paths import notes_page
-from ..source.document import sections_in
 from .compose import Composer
 from .config import KbConfig, load_options
 from .links import resolve_links, splice_parts
 from .markdown import NotesExtension
+from .nav import escaped, sections_toc
 from .search import SearchEntries
 from .sources import strip_stamp, write_sources
 
@@ -45,7 +43,6 @@ if TYPE_CHECKING:
     from mkdocs.utils.templates import TemplateContext
 
     from ..diagnostics import Diagnostic
-    from ..extract.model import Topic
 
 log = get_plugin_logger("kb")
 
@@ -133,7 +130,7 @@ class KbPlugin:
         if files.get_file_from_path("kb.json") is None:
             files.append(File.generated(config, "kb.json", content=kb_json(state.result.kb, self._site_url)))
         own_pages = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in site.pages)
-        config.nav = [_escaped(entry) for entry in site.nav] + own_pages
+        config.nav = [escaped(entry) for entry in site.nav] + own_pages
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -182,7 +179,7 @@ class KbPlugin:
             # MkDocs checks links to anchors against the ids it saw at conversion, before sections were in.
             file.page.present_anchor_ids = (file.page.present_anchor_ids or set()) | set(_ID.findall(content))
             if path in full_notes:
-                file.page.toc = _sections_toc(full_notes[path], file.page.toc)
+                file.page.toc = sections_toc(full_notes[path], file.page.toc)
         cache = Path(config.config_file_path).parent / ".cache" / "jinja"
         cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(cache))
@@ -290,35 +287,3 @@ def _report(diagnostic: Diagnostic, options: KbConfig) -> None:
     level = options.level(diagnostic.check)
     if level != "ignore":
         log.log(_LOG_LEVEL[level], str(diagnostic))
-
-
-def _sections_toc(topic: Topic, converted: TableOfContents) -> TableOfContents:
-    """The full-notes page's table of contents: its title, then its sections nested as in the notes.
-
-    The title stays first: Material's "Skip to content" link points at the first entry.
-    """
-
-    def links(sections: list[Any], level: int) -> list[AnchorLink]:
-        out = []
-        for section in sections:
-            link = AnchorLink(section.title, section.slug, level)
-            link.children = links(sections_in(section.children), level + 1)
-            out.append(link)
-        return out
-
-    sections = links(topic.document.top_sections(), 2)
-    if not converted.items:
-        return TableOfContents(sections)
-    title = converted.items[0]
-    title.children = sections
-    return TableOfContents([title])
-
-
-def _escaped(entry: NavEntry) -> NavEntry:
-    # Material prints nav titles unescaped: a section titled `<script>` must stay text.
-    if isinstance(entry, str):
-        return entry
-    return {
-        html.escape(title, quote=True): value if isinstance(value, str) else [_escaped(child) for child in value]
-        for title, value in entry.items()
-    }

@@ -28,7 +28,6 @@ from ..source.document import (
     Code,
     GroupMarker,
     Heading,
-    Inline,
     ListBlock,
     ListItem,
     Paragraph,
@@ -38,6 +37,7 @@ from ..source.document import (
     StrayText,
     Table,
 )
+from ..source.inline import Inline
 from .html import node_html
 from .inline import escape_line_start, escape_text, inline_markdown
 

@@ -16,7 +16,6 @@ from ..source.document import (
     Code,
     GroupMarker,
     Heading,
-    Inline,
     ListBlock,
     ListItem,
     Paragraph,
@@ -26,6 +25,7 @@ from ..source.document import (
     StrayText,
     Table,
 )
+from ..source.inline import Inline
 from ..source.syntax import markdown_parser
 
 if TYPE_CHECKING:

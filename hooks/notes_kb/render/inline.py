@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from markdown_it.token import Token
 
-    from ..source.document import Inline
+    from ..source.inline import Inline
 
 # Python-Markdown's escapable characters that are markup anywhere in a line (`|` with tables,
 # `{` with attr_list); `&` and `<` have no escape there and become entities instead.

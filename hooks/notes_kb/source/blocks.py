@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .document import Code, GroupMarker, Heading, Inline, Paragraph, Rule, Table
+from .document import Code, GroupMarker, Heading, Paragraph, Rule, Table
+from .inline import Inline
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
