@@ -99,9 +99,10 @@ def _neighbours(topic: Topic, index: int, here: str) -> list[str]:
 def render_full_notes(topic: Topic, highlight: Callable[[Code], str], anchors: Collection[int]) -> Page:
     """The whole notes file in source order, each section a collapsible block (filled in by the glue)."""
     writer = _writer(topic, highlight, anchors)
-    # The same text is on the section and service pages: those are the better search hits.
+    # Every line of it is on a section page, the better search hit: indexing it again would double
+    # the search index (and its build time) for no result a reader wants.
     out = [
-        *front_matter(boost=0.5),
+        *front_matter(exclude=True),
         heading(1, topic.title),
         "",
         BODY_MARKER,
