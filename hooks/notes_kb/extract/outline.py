@@ -7,6 +7,7 @@ say which is which (`source.document`); this module only collects them with thei
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -79,23 +80,34 @@ class Outline:
     """Top-level headings."""
     bullets: tuple[Bullet, ...]
     """Every list item at any depth, in source order."""
+    starts: tuple[int, ...]
+    """The line of each heading, in order (for bisecting)."""
 
     def heading_at(self, line: int) -> str | None:
         """The title of the innermost top-level heading that owns `line`."""
-        owners = [h for h in self.headings if h.line <= line <= h.end]
-        return owners[-1].title if owners else None
+        # The last heading starting at or before the line, stepping back past those that ended:
+        # one bisection instead of a scan of every heading (thousands in a details section).
+        index = bisect.bisect_right(self.starts, line) - 1
+        while index >= 0:
+            heading = self.headings[index]
+            if heading.end >= line:
+                return heading.title
+            index -= 1
+        return None
+
 
 
 def outline(section: Section) -> Outline:
     """Headings and list items of one section."""
     blocks = tuple(node for node in section.children if not isinstance(node, Section))
-    headings = _headings(blocks, section)
-    draft = Outline(section, blocks, headings, ())
+    headings = _headings(blocks)
+    starts = tuple(h.line for h in headings)
+    draft = Outline(section, blocks, headings, (), starts)
     bullets: list[Bullet] = []
     for block in blocks:
         for top in _items_of(block):
             bullets += _flatten(_bullet(top, draft, 0))
-    return Outline(section, blocks, headings, tuple(bullets))
+    return Outline(section, blocks, headings, tuple(bullets), starts)
 
 
 def split_label(inline: Inline) -> tuple[str | None, bool, str]:
@@ -120,19 +132,23 @@ def split_label(inline: Inline) -> tuple[str | None, bool, str]:
     return None, False, text.strip()
 
 
-def _headings(blocks: tuple[Node, ...], section: Section) -> tuple[OutlineHeading, ...]:
-    found = [(index, block) for index, block in enumerate(blocks) if isinstance(block, Heading)]
+def _headings(blocks: tuple[Node, ...]) -> tuple[OutlineHeading, ...]:
+    # One pass with a stack of open headings: a heading closes every open one of its level or
+    # deeper (a scan ahead per heading would cost the square of their number).
+    stops: dict[int, int] = {}
+    open_: list[tuple[int, Heading]] = []
+    for index, block in enumerate(blocks):
+        if isinstance(block, Heading):
+            while open_ and open_[-1][1].level >= block.level:
+                stops[open_.pop()[0]] = index
+            open_.append((index, block))
     headings = []
-    for position, (index, heading) in enumerate(found):
-        stop = next((i for i, h in found[position + 1 :] if h.level <= heading.level), len(blocks))
-        owned = blocks[index + 1 : stop]
-        end = max((_end(block) for block in owned), default=heading.end)
-        headings.append(OutlineHeading(heading.level, heading.inline.plain, heading.start, owned, end))
+    for index, block in enumerate(blocks):
+        if isinstance(block, Heading):
+            owned = blocks[index + 1 : stops.get(index, len(blocks))]
+            end = owned[-1].end if owned else block.end
+            headings.append(OutlineHeading(block.level, block.inline.plain, block.start, owned, end))
     return tuple(headings)
-
-
-def _end(node: Node) -> int:
-    return node.end
 
 
 def _items_of(node: Node) -> Iterator[ListItem]:

@@ -249,14 +249,19 @@ class KbPlugin:
 
         MkDocs polls at 0.5 s (`LiveReloadServer`'s `polling_interval`, which `mkdocs serve` does
         not expose): alone half the one-second budget for seeing an edit. The paths MkDocs has
-        watched so far move to a faster observer; `watch:` paths are scheduled after this event.
+        watched so far (docs, mkdocs.yml, the theme) move to a faster observer through the
+        server's public `unwatch`/`watch`; `watch:` paths are scheduled after this event. Which
+        paths those are MkDocs keeps only in `_watched_paths` (mkdocs/livereload/__init__.py,
+        no public accessor): read, never written, here.
         """
-        paths = sorted({emitter.watch.path for emitter in server.observer.emitters})
-        for path in paths:
-            server.unwatch(path)
+        watched: dict[str, int] = dict(getattr(server, "_watched_paths", {}))
+        for path, count in watched.items():
+            for _ in range(count):
+                server.unwatch(path)
         server.observer = PollingObserver(timeout=0.1)
-        for path in paths:
-            server.watch(path)
+        for path, count in watched.items():
+            for _ in range(count):
+                server.watch(path)
         return server
 
     def _url_from(self, file: File) -> Callable[[str], str]:

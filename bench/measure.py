@@ -1,0 +1,208 @@
+"""Running and measuring one `mkdocs build`, and the records the benchmark keeps of them.
+
+Each build is a fresh `mkdocs build` subprocess into a fresh temporary folder, run through
+bench/peak.py, which reports the build's own peak RSS (`VmHWM`; the `ru_maxrss` that `os.wait4`
+returns includes the benchmark process's peak, see peak.py). Sizes are in MB = 10^6 bytes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results"
+CONFIG = ROOT / "mkdocs.yml"
+AWS_NOTES = ROOT / "notes"
+PEAK = ROOT / "bench" / "peak.py"
+MB = 1_000_000
+
+
+@dataclass
+class Build:
+    """One `mkdocs build` subprocess."""
+
+    seconds: float
+    """Wall time from spawn to exit, Python start-up included."""
+    peak_rss_mb: float
+    """The child's peak resident set size."""
+    returncode: int | None
+    """Exit code; None when killed for running past the timeout."""
+    pages: int = 0
+    """HTML pages written, without 404.html and assets."""
+    site_mb: float = 0.0
+    """Sum of the sizes of every file in the site folder."""
+    search_mb: float = 0.0
+    """Sum of the search index files (`search/*.json`)."""
+    warnings: int = 0
+    """`WARNING` lines in the build log."""
+    log_tail: str = ""
+    """Last lines of the log when the build failed."""
+
+    @property
+    def ok(self) -> bool:
+        """The build finished and succeeded."""
+        return self.returncode == 0
+
+
+@dataclass
+class Case:
+    """Several builds of one site, ours or the baseline."""
+
+    kind: str
+    """`aws`, `library`, `long` (one notes file of N sections) or `synthetic` (N services)."""
+    variant: str
+    """`ours` or `baseline`."""
+    size: int | None = None
+    """Sections of the long file or services of the synthetic notes; None otherwise."""
+    shape: str | None = None
+    """The synthetic notes' shape (`catalog`, `detailed`, `dense`); None otherwise."""
+    builds: list[Build] = field(default_factory=list)
+    """The measured builds (warm-up excluded)."""
+    status: str = "ok"
+    """`ok`, `failed`, `timed out: > N s`, `1 run only: …` or `skipped: …`."""
+    estimated_seconds: float | None = None
+    """The baseline's estimate that decided whether to run it."""
+
+    @property
+    def name(self) -> str:
+        """`aws`, `library`, `long-1500`, `synthetic-dense-2000`."""
+        return "-".join(str(part) for part in (self.kind, self.shape, self.size) if part is not None)
+
+    def median(self, attribute: str) -> float | None:
+        values = [getattr(b, attribute) for b in self.builds if b.ok]
+        return statistics.median(values) if values else None
+
+    def record(self, build: Build, timeout: float) -> bool:
+        """Keep a measured build; on failure set the status and return False."""
+        self.builds.append(build)
+        if not build.ok:
+            self.status = "failed" if build.returncode is not None else f"timed out: > {timeout:g} s"
+        return build.ok
+
+    def summary(self) -> dict[str, Any]:
+        seconds = self.median("seconds")
+        pages = self.median("pages")
+        ok_times = [b.seconds for b in self.builds if b.ok]
+        return {
+            "runs": len(ok_times),
+            "seconds": seconds,
+            "min_seconds": min(ok_times, default=None),
+            "max_seconds": max(ok_times, default=None),
+            "pages": int(pages) if pages is not None else None,
+            "ms_per_page": seconds * 1000 / pages if seconds is not None and pages else None,
+            "peak_rss_mb": self.median("peak_rss_mb"),
+            "site_mb": self.median("site_mb"),
+            "search_mb": self.median("search_mb"),
+            "warnings": self.median("warnings"),
+        }
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "variant": self.variant,
+            "size": self.size,
+            "shape": self.shape,
+            "status": self.status,
+            "estimated_seconds": self.estimated_seconds,
+            "summary": self.summary(),
+            "builds": [asdict(b) for b in self.builds],
+        }
+
+
+def progress(message: str) -> None:
+    """A progress line on stderr (stdout carries the report)."""
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def child_env(notes_dir: Path | None) -> dict[str, str]:
+    """The environment of a build: our notes folder, no site URL, no MkDocs 2 banner."""
+    env = dict(os.environ)
+    env.pop("SITE_URL", None)
+    env.pop("KB_NOTES_DIR", None)
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    if notes_dir is not None:
+        env["KB_NOTES_DIR"] = str(notes_dir)
+    return env
+
+
+def kill_group(proc: subprocess.Popen[bytes], sig: signal.Signals = signal.SIGKILL) -> None:
+    """Signal the child's whole process group (it was started in a session of its own)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, sig)
+
+
+def run_measured(cmd: list[str], env: dict[str, str], log: Path, timeout: float) -> tuple[float, float, int | None]:
+    """Run `cmd`; return wall seconds, `ru_maxrss` in MB and exit code (None when killed at the timeout)."""
+    with log.open("wb") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    timed_out = threading.Event()
+
+    def kill() -> None:
+        timed_out.set()
+        kill_group(proc)
+
+    timer = threading.Timer(timeout, kill)
+    timer.start()
+    try:
+        # wait4, not Popen.wait: only wait4 returns the rusage of this one child.
+        _, status, usage = os.wait4(proc.pid, 0)
+    except BaseException:
+        kill()
+        proc.wait()
+        raise
+    finally:
+        timer.cancel()
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return seconds, usage.ru_maxrss * 1024 / MB, None if timed_out.is_set() else proc.returncode
+
+
+def measure_build(config: Path, notes_dir: Path | None, work: Path, timeout: float) -> Build:
+    """Build `config` into a fresh folder under `work`, measure it, delete the output."""
+    site = Path(tempfile.mkdtemp(prefix="site-", dir=work))
+    log, peak = site.with_suffix(".log"), site.with_suffix(".peak")
+    cmd = [sys.executable, str(PEAK), str(peak), "mkdocs", "build", "-f", str(config), "-d", str(site)]
+    seconds, rss, code = run_measured(cmd, child_env(notes_dir), log, timeout)
+    if peak.exists():  # not when killed at the timeout; then the inflated rusage figure stands
+        rss = int(peak.read_text(encoding="utf-8")) * 1024 / MB
+        peak.unlink()
+    text = log.read_text(encoding="utf-8", errors="replace")
+    build = Build(seconds=seconds, peak_rss_mb=rss, returncode=code, warnings=len(re.findall(r"^WARNING", text, re.M)))
+    if build.ok:
+        build.pages, build.site_mb, build.search_mb = site_metrics(site)
+    else:
+        build.log_tail = "\n".join(text.splitlines()[-15:])
+    shutil.rmtree(site, ignore_errors=True)
+    log.unlink(missing_ok=True)
+    return build
+
+
+def site_metrics(site: Path) -> tuple[int, float, float]:
+    """Pages, site size and search-index size of a built site."""
+    pages = 0
+    total = 0
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        total += path.stat().st_size
+        relative = path.relative_to(site)
+        if path.suffix == ".html" and relative.parts[0] != "assets" and relative.as_posix() != "404.html":
+            pages += 1
+    # Material writes one search_index.json; should the index ever be split, every part counts.
+    search = sum(p.stat().st_size for p in (site / "search").glob("*.json"))
+    return pages, total / MB, search / MB
