@@ -282,9 +282,9 @@ class KbPlugin:
 
 
 def _sources_folder(config: MkDocsConfig, notes_dir: Path) -> Path:
-    """`.cache/kb/<key>/pages` beside mkdocs.yml: one folder per notes folder and site folder, so
-    builds of other notes (tests, the benchmark) never share sources."""
-    key = hashlib.sha256(f"{notes_dir}\0{Path(config.site_dir).resolve()}".encode()).hexdigest()[:12]
+    """`.cache/kb/<key>/pages` beside mkdocs.yml: one folder per notes folder, so builds of other
+    notes (tests, the benchmark) never mix their sources."""
+    key = hashlib.sha256(str(notes_dir).encode()).hexdigest()[:12]
     return Path(config.config_file_path).parent / ".cache" / "kb" / key / "pages"
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from typing import TYPE_CHECKING
 
@@ -65,7 +66,10 @@ def write_sources(site: RenderedSite, folder: Path, site_name: str) -> dict[str,
         data = text.encode("utf-8")
         if not target.is_file() or target.read_bytes() != data:
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            # Whole or not at all: two builds of the same notes (into two sites) may run at once.
+            partial = target.with_name(f".{target.name}.{os.getpid()}")
+            partial.write_bytes(data)
+            partial.replace(target)
     return written
 
 
