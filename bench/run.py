@@ -35,6 +35,7 @@ from cases import Runner, Settings
 from measure import AWS_NOTES, RESULTS, progress
 from profiling import profile
 from report import machine, markdown_report, targets
+from searchtime import measure_search
 from serve import ServeResult, measure_serve
 
 
@@ -122,6 +123,11 @@ def run_benchmark(settings: Settings, work: Path) -> int:
 
         cases += runner.series("synthetic", settings.sizes, write, name)
     serve = measure_serves(settings, work, library_dir) if settings.serve_edits else {}
+    largest = max(settings.sizes)
+    progress(f"search: query times on {largest:,} services (catalog) in Chromium")
+    search = measure_search(
+        synth.write_notes(work / "search-notes", largest, shape=synth.SHAPES["catalog"]).parent, work
+    )
     report = {
         "started": started.isoformat(timespec="seconds"),
         "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -131,7 +137,8 @@ def run_benchmark(settings: Settings, work: Path) -> int:
         "baseline_config": DESCRIPTION,
         "cases": [c.as_dict() for c in cases],
         "serve": {site: result.as_dict() for site, result in serve.items()},
-        "targets": targets(cases, serve, settings.shapes),
+        "search": {"services": largest, **search.as_dict()},
+        "targets": targets(cases, serve, settings.shapes, search.as_dict(), largest),
     }
     text = markdown_report(report)
     print(text)

@@ -1,0 +1,144 @@
+"""How long a reader waits for search results, in headless Chromium, on a large synthetic site.
+
+The site is built, served on 127.0.0.1 and opened in Debian's Chromium (Playwright, the same
+browser as the tests). Once the search worker has its index, each query is typed into Material's
+search box (set, then a key-up, as a keyboard does) and the time is taken until the result list
+is replaced: the worker's answer, rendered. Every query runs three times; the slowest run counts.
+"""
+
+from __future__ import annotations
+
+import functools
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import sync_playwright
+
+from measure import CONFIG, ROOT, child_env
+
+CHROMIUM = Path("/usr/bin/chromium")
+# As the browser tests start it: no background requests (the machine's network is closed).
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-default-apps",
+    "--disable-sync",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-features=Translate,OptimizationHints,MediaRouter",
+]
+QUERIES = [
+    "lambda",
+    "lamda",
+    "storage",
+    "object storage service",
+    "queue",
+    "serverless compute",
+    "data warehouse",
+    "5 TB",
+    "cloud front",
+    "authentication",
+    "kinesiss",
+    "ZCP",
+    "real-time data streaming",
+    "Maximum execution timeout",
+    "cache",
+]
+# Set the query as typing does and wait for the worker's answer to be rendered.
+# Material rewrites the result count (`.md-search-result__meta`) whenever an answer arrives, even
+# an empty one; the box is emptied first, so that asking the same query again is a new query.
+_TIME_QUERY = """async (query) => {
+  const input = document.querySelector("[data-md-component=search-query]");
+  const meta = document.querySelector(".md-search-result__meta");
+  const answer = () => new Promise(resolve => {
+    const seen = new MutationObserver(() => { seen.disconnect(); resolve(); });
+    seen.observe(meta, { childList: true, characterData: true, subtree: true });
+  });
+  const ask = (value) => { input.value = value; input.dispatchEvent(new KeyboardEvent("keyup")); };
+  let done = answer();
+  ask("");
+  await done;
+  done = answer();
+  const started = performance.now();
+  ask(query);
+  await done;
+  return performance.now() - started;
+}"""
+
+
+@dataclass
+class SearchTimes:
+    """Milliseconds from a query to its results."""
+
+    per_query: dict[str, float] = field(default_factory=dict)
+    """The slowest of three runs, by query."""
+    status: str = "ok"
+    """`ok`, or what went wrong."""
+
+    def as_dict(self) -> dict[str, Any]:
+        values = list(self.per_query.values())
+        return {
+            "status": self.status,
+            "per_query_ms": self.per_query,
+            "max_ms": max(values) if values else None,
+            "median_ms": statistics.median(values) if values else None,
+        }
+
+
+def measure_search(notes_dir: Path, work: Path) -> SearchTimes:
+    """Build the site of `notes_dir`, serve it and time every query of `QUERIES`."""
+    result = SearchTimes()
+    if not CHROMIUM.exists():
+        result.status = f"skipped: no Chromium at {CHROMIUM}"
+        return result
+    site = Path(tempfile.mkdtemp(prefix="search-site-", dir=work))
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(CONFIG), "-d", str(site)]
+    built = subprocess.run(cmd, env=child_env(notes_dir), cwd=ROOT, capture_output=True, text=True, check=False)
+    if built.returncode != 0:
+        result.status = "build failed: " + built.stderr.strip().splitlines()[-1]
+        return result
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        _time_queries(f"http://127.0.0.1:{server.server_port}/", result)
+    finally:
+        server.shutdown()
+        server.server_close()
+    return result
+
+
+def _time_queries(url: str, result: SearchTimes) -> None:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
+        page = browser.new_page()
+        page.goto(url)
+        page.keyboard.press("s")  # opens search; the worker loads the index
+        page.wait_for_function(_READY, timeout=120_000, polling=500)
+        for query in QUERIES:
+            result.per_query[query] = max(page.evaluate(_TIME_QUERY, query) for _ in range(3))
+        browser.close()
+
+
+# The worker is ready once a query gets an answer (Material keeps the box inert until then).
+_READY = """() => {
+  const input = document.querySelector("[data-md-component=search-query]");
+  if (input.value !== "zcp") { input.value = "zcp"; input.dispatchEvent(new KeyboardEvent("keyup")); }
+  return document.querySelectorAll(".md-search-result__list > li").length > 0;
+}"""
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet."""
