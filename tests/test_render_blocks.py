@@ -88,7 +88,13 @@ def test_names_link_once_per_section_never_in_code_links_or_headings() -> None:
 
 @pytest.mark.parametrize(
     ("text", "escaped"),
-    [("a*b_c", "a\\*b\\_c"), ("<x> & y", "&lt;x> & y"), ("&copy;", "&amp;copy;"), ("{.c}", "\\{.c\\}"), ("a|b", "a\\|b")],
+    [
+        ("a*b_c", "a\\*b\\_c"),
+        ("<x> & y", "&lt;x> & y"),
+        ("&copy;", "&amp;copy;"),
+        ("{.c}", "\\{.c\\}"),
+        ("a|b", "a\\|b"),
+    ],
 )
 def test_escape_text(text: str, escaped: str) -> None:
     assert escape_text(text) == escaped
