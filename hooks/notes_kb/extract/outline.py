@@ -96,7 +96,6 @@ class Outline:
         return None
 
 
-
 def outline(section: Section) -> Outline:
     """Headings and list items of one section."""
     blocks = tuple(node for node in section.children if not isinstance(node, Section))
