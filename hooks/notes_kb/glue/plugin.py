@@ -77,7 +77,7 @@ class KbPlugin:
         self._search = SearchEntries()
         self._outputs: set[str] = set()
         self._converted: dict[str, tuple[str, str]] = {}
-        """Converted content of generated pages by path, with the stamp it was converted for."""
+        """Converted content of section pages by path, with the stamp it was converted for."""
 
     @property
     def state(self) -> BuildState:
@@ -145,7 +145,8 @@ class KbPlugin:
         if generated is None:
             return html
         html = splice_parts(html, {k: v for k, v in generated.parts.items() if k not in generated.late})
-        self._converted[path] = (state.stamps[path], html)
+        if path in state.result.site.sections:  # only sections are shown inside other pages
+            self._converted[path] = (state.stamps[path], html)
         return html
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
