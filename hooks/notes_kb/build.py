@@ -104,12 +104,11 @@ def read_folder(notes_dir: Path, root: Path) -> tuple[list[NotesDocument], dict[
     aliases: dict[str, AliasFile] = {}
     diagnostics: list[Diagnostic] = []
     for source in _sources(notes_dir, root):
-        document, problems = read_notes(source.data, source.path)
+        document, alias_file, problems = _read_source(source)
         documents.append(document)
         diagnostics += problems
-        if source.aliases is not None and source.aliases_path is not None:
-            aliases[source.path], problems = _read_alias_file(source)
-            diagnostics += problems
+        if alias_file is not None:
+            aliases[source.path] = alias_file
     return documents, aliases, diagnostics
 
 
@@ -129,18 +128,17 @@ def _sources(notes_dir: Path, root: Path) -> list[_Source]:
     return sources
 
 
-def _read_alias_file(source: _Source) -> tuple[AliasFile, list[Diagnostic]]:
-    assert source.aliases is not None
-    assert source.aliases_path is not None
-    return read_aliases(source.aliases.decode("utf-8", errors="replace"), source.aliases_path)
+def _read_source(source: _Source) -> tuple[NotesDocument, AliasFile | None, list[Diagnostic]]:
+    """A notes file parsed, and its alias file when it has one."""
+    document, diagnostics = read_notes(source.data, source.path)
+    if source.aliases is None or source.aliases_path is None:
+        return document, None, diagnostics
+    aliases, problems = read_aliases(source.aliases.decode("utf-8", errors="replace"), source.aliases_path)
+    return document, aliases, diagnostics + problems
 
 
 def _topic(source: _Source, slug: str) -> tuple[Topic, tuple[Diagnostic, ...]]:
-    document, diagnostics = read_notes(source.data, source.path)
-    aliases = None
-    if source.aliases is not None:
-        aliases, problems = _read_alias_file(source)
-        diagnostics += problems
+    document, aliases, diagnostics = _read_source(source)
     topic, problems = extract_topic(document, slug, aliases)
     return topic, tuple(diagnostics + problems)
 

@@ -56,10 +56,10 @@ def extract_topic(document: NotesDocument, slug: str, aliases: AliasFile | None)
     read_catalogs(outlines, registry)
     found = read_lists(outlines, registry, document.path)
     diagnostics += found.diagnostics
-    conflicts_before = len(registry.conflicts)
     if aliases is not None:
+        # Reports the alias file's own conflicts (at its lines) and takes them off the list.
         diagnostics += _apply_aliases(aliases, registry, document.path)
-    for line, name, holder, claimant in registry.conflicts[:conflicts_before]:
+    for line, name, holder, claimant in registry.conflicts:
         message = f'"{name}" names both {holder.name} and {claimant.name}; it stays with {holder.name}'
         diagnostics.append(Diagnostic(document.path, line, message, Check.NAME_CONFLICT))
     finder = registry.finder()
