@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 SHIM := docs/assets/vendor/iframe-worker/shim.js
 MINISEARCH := docs/assets/vendor/minisearch/minisearch.js
+TS_FSRS := docs/assets/vendor/ts-fsrs/ts-fsrs.umd.js
+CYTOSCAPE := docs/assets/vendor/cytoscape/cytoscape.min.js
 PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
@@ -51,7 +53,19 @@ $(MINISEARCH): $(NPM_STAMP)
 	cp node_modules/minisearch/dist/umd/index.js $@
 	cp node_modules/minisearch/LICENSE.txt $(@D)/LICENSE
 
-ASSETS := $(SHIM) $(MINISEARCH)
+# ts-fsrs schedules the flashcards (docs/assets/kb-study.js); copied from npm like the shim.
+$(TS_FSRS): $(NPM_STAMP)
+	mkdir -p $(@D)
+	cp node_modules/ts-fsrs/dist/index.umd.js $@
+	cp node_modules/ts-fsrs/LICENSE $(@D)/LICENSE
+
+# Cytoscape.js draws the knowledge graphs (docs/assets/kb-graph.js); copied from npm like the shim.
+$(CYTOSCAPE): $(NPM_STAMP)
+	mkdir -p $(@D)
+	cp node_modules/cytoscape/dist/cytoscape.min.js $@
+	cp node_modules/cytoscape/LICENSE $(@D)/LICENSE
+
+ASSETS := $(SHIM) $(MINISEARCH) $(TS_FSRS) $(CYTOSCAPE)
 
 serve: $(STAMP) $(ASSETS)
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000

@@ -24,6 +24,8 @@ NavEntry = str | dict[str, "str | list[NavEntry]"]
 def site_nav(kb: KnowledgeBase, pages: Container[str], max_sections: int) -> list[NavEntry]:
     """Home, then each topic's pages (see `topic_nav`)."""
     entries: list[NavEntry] = [{"Home": paths.home_page()}]
+    if paths.library_study_page() in pages:
+        entries.append({"Study all topics": paths.library_study_page()})
     entries += [{topic.title: topic_nav(topic, pages, max_sections)} for topic in kb.topics]
     return entries
 
@@ -42,6 +44,8 @@ def topic_nav(topic: Topic, pages: Container[str], max_sections: int) -> list[Na
         ("Service flow", paths.flow_page(topic.slug)),
         ("Certifications", paths.certifications_page(topic.slug)),
         ("Glossary", paths.glossary_page(topic.slug)),
+        ("Study", paths.study_page(topic.slug)),
+        ("Graph", paths.graph_page(topic.slug)),
     ]:
         if page in pages:
             entries.append({title: page})

@@ -71,6 +71,26 @@ def glossary_page(topic: str) -> str:
     return f"{topic}/glossary.md"
 
 
+def study_page(topic: str) -> str:
+    """The topic's flashcards and quiz."""
+    return f"{topic}/study/index.md"
+
+
+def certification_study_page(topic: str, certification: str) -> str:
+    """Flashcards from the sections the notes link to one certification."""
+    return f"{topic}/study/{certification}.md"
+
+
+def library_study_page() -> str:
+    """Flashcards of every topic."""
+    return "study.md"
+
+
+def graph_page(topic: str) -> str:
+    """The topic's knowledge graph: every service with its categories and flow layers."""
+    return f"{topic}/graph.md"
+
+
 def relative_link(from_page: str, to_page: str, anchor: str = "") -> str:
     """A Markdown link target from one source page to another (MkDocs resolves `.md` links)."""
     target = _relpath(to_page, posixpath.dirname(from_page) or ".")

@@ -39,8 +39,18 @@ def cell(value: str) -> str:
     return escape_text(" ".join(value.split()))
 
 
-def front_matter(*, boost: float | None = None, exclude: bool = False, tags: list[str] | None = None) -> list[str]:
+def front_matter(
+    *,
+    boost: float | None = None,
+    exclude: bool = False,
+    tags: list[str] | None = None,
+    scripts: list[str] | None = None,
+) -> list[str]:
     """YAML front matter for search: a page boost, leaving the page out, names to find it by.
+
+    `scripts` are site-relative paths of scripts only this page loads (`kb_scripts`, added by
+    overrides/main.html after the site's own): the flashcards' and graphs' libraries are not
+    worth loading on every page.
 
     Tags go to the search index's `tags` field, which the site's search worker weighs most
     (docs/assets/kb-search.js): a service is found by every name the notes give it. No tags
@@ -53,4 +63,6 @@ def front_matter(*, boost: float | None = None, exclude: bool = False, tags: lis
         lines += ["  exclude: true"] if exclude else []
     if tags:
         lines += ["tags:", *(f"  - {json.dumps(tag, ensure_ascii=False)}" for tag in tags)]
+    if scripts:
+        lines += ["kb_scripts:", *(f"  - {json.dumps(script)}" for script in scripts)]
     return [*lines, "---", ""]
