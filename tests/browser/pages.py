@@ -25,6 +25,9 @@ PAGE_KINDS: dict[str, str] = {
     "layer": "aws/flow/security/",
     "certifications": "aws/certifications/",
     "glossary": "aws/glossary/",
+    "study": "aws/study/",
+    "certification study": "aws/study/aws-certified-cloud-practitioner/",
+    "library study": "study/",
 }
 
 
