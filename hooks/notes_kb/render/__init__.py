@@ -32,6 +32,7 @@ from .pages.indexes import (
 from .pages.notes import SectionInfo, anchorable_lines, render_full_notes, render_section_page, section_infos
 from .pages.reference import render_certifications, render_glossary
 from .pages.service import render_service_page
+from .pages.study import library_study_page, study_pages, topic_deck
 from .pages.topic import render_home, render_topic_overview
 
 if TYPE_CHECKING:
@@ -89,6 +90,9 @@ def render_topic_pages(topic: Topic, options: RenderOptions) -> dict[str, Page]:
 def render_site_pages(kb: KnowledgeBase, options: RenderOptions, topic_pages: dict[str, Page]) -> RenderedSite:
     """The site around the topics' pages: the home page, the nav, the sections, the glossary."""
     pages = {paths.home_page(): render_home(kb, options.site_name), **topic_pages}
+    highlight, fragments = _tools(tuple(str(d) for d in options.template_dirs), json.dumps(options.highlight))
+    if (study := library_study_page(kb, highlight, fragments)) is not None:
+        pages[paths.library_study_page()] = study
     sections: dict[str, SectionInfo] = {}
     abbreviations: dict[str, str] = {}
     for topic in kb.topics:
@@ -134,12 +138,13 @@ def render_topic(topic: Topic, highlight: Highlighter, fragments: Fragments) -> 
         pages[paths.certifications_page(t)] = render_certifications(topic, referenced)
     if topic.glossary:
         pages[paths.glossary_page(t)] = render_glossary(topic, referenced)
+    pages.update(study_pages(topic, highlight, fragments))
     return pages
 
 
 def _referenced_lines(topic: Topic) -> set[int]:
-    """Lines other pages link to: where fragments start, every mention, glossary and ratings."""
+    """Lines other pages link to: where fragments start, every mention, glossary, ratings and cards."""
     lines = {f.line for s in topic.services for f in s.fragments if f.kind is not FragmentKind.SECTION}
     lines |= {m.line for s in topic.services for m in s.mentions}
     lines |= {t.line for t in topic.glossary} | {c.line for c in topic.certifications}
-    return lines
+    return lines | {card.line for card in topic_deck(topic).cards}
