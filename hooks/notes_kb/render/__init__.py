@@ -22,6 +22,7 @@ from .code import Highlighter
 from .fragments import Fragments
 from .nav import NavEntry, site_nav
 from .pages.common import Page
+from .pages.graph import render_graph_page
 from .pages.indexes import (
     render_categories_index,
     render_category_page,
@@ -126,6 +127,7 @@ def render_topic(topic: Topic, highlight: Highlighter, fragments: Fragments) -> 
             pages[paths.service_page(t, service.slug)] = render_service_page(
                 topic, service, highlight, fragments, referenced
             )
+        pages[paths.graph_page(t)] = render_graph_page(topic, fragments)
     if topic.categories:
         pages[paths.categories_index(t)] = render_categories_index(topic)
         for category in topic.categories:

@@ -16,6 +16,7 @@ from ...extract.model import FragmentKind
 from .. import paths
 from ..autolink import Linker
 from ..blocks import BlockWriter, part_marker
+from ..graph import SCRIPTS, graph_html, service_graph
 from .common import EXCLUDED, Page, front_matter, heading, text
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def render_service_page(
     linker = Linker(topic.names, topic.slug, exclude=service.slug)
     writer = BlockWriter(highlight=highlight, link_text=linker.markdown, new_section=linker.new_section, min_heading=5)
     parts: dict[str, str] = {}
-    out = [*front_matter(boost=3, tags=service.names()), heading(1, service.title), ""]
+    out = [*front_matter(boost=3, tags=service.names(), scripts=SCRIPTS), heading(1, service.title), ""]
     if chips := _chips(topic, service, fragments):
         parts["chips"] = chips
         out += [part_marker("chips"), ""]
@@ -74,6 +75,10 @@ def render_service_page(
     if service.related:
         out += [heading(2, "Related services", EXCLUDED), "", part_marker("related"), ""]
         parts["related"] = _related(topic, service, fragments)
+    # The graph last: the page's text comes first, the map of where else to go after it.
+    out += [heading(2, "Graph", EXCLUDED), "", part_marker("graph"), ""]
+    label = f"Graph of {service.name}: its categories, flow layers, related services and sections"
+    parts["graph"] = graph_html(service_graph(topic, service), fragments, label)
     late = frozenset(name for name in parts if name not in SEARCHABLE)
     return Page("\n".join(out) + "\n", {**writer.parts, **parts}, late)
 
