@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from .. import paths
 from .common import Page, cell, front_matter, heading
 from .indexes import index_title
+from .study import certification_cards, certification_slug
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -38,6 +39,9 @@ def render_certifications(topic: Topic, anchored: Collection[int]) -> Page:
             f"[{cell(topic.document.section(s).title)}]({paths.relative_link(here, paths.section_page(topic.slug, s))})"
             for s in cert.sections
         )
+        if study and (cards := certification_cards(topic, cert)):
+            deck = paths.certification_study_page(topic.slug, certification_slug(cert))
+            study += f" · [{cards} flashcards]({paths.relative_link(here, deck)})"
         source = _source(topic, here, cert.line, anchored)
         out.append(f"| {cell(cert.name)} | {cell(cert.level)} | {cell(cert.rating)} | {study or '—'} | {source} |")
     out += ["", "</div>", ""]

@@ -63,6 +63,7 @@ def study_pages(topic: Topic, highlight: Callable[[Code], str], fragments: Fragm
         sections = _with_subsections(topic, certification.sections)
         chosen = [item for card, item in zip(cards, items, strict=True) if card.section in sections]
         if chosen:
+            # One rule for which cards a certification has: `certification_cards` counts these.
             page = paths.certification_study_page(topic.slug, certification_slug(certification))
             name = f"{topic.slug}/{certification_slug(certification)}"
             pages[page] = _page(f"Study: {certification.name}", name, chosen, fragments)
@@ -114,6 +115,12 @@ def _back(topic: Topic, card: Card, highlight: Callable[[Code], str]) -> str:
     parts = [f"<p>{inline_html(card.back_inline)}</p>"] if card.back_inline is not None else []
     parts += [node_html(node, highlight) for node in card.back_blocks]
     return "\n".join(parts) if parts else f"<p>{html.escape(card.back_text)}</p>"
+
+
+def certification_cards(topic: Topic, certification: Certification) -> int:
+    """How many cards the certification's study page holds (0: it has none)."""
+    sections = _with_subsections(topic, certification.sections)
+    return sum(1 for card in topic_deck(topic).cards if card.section in sections)
 
 
 def _with_subsections(topic: Topic, slugs: Sequence[str]) -> frozenset[str]:

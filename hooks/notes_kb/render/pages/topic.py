@@ -8,6 +8,7 @@ from ...source.document import sections_in
 from .. import paths
 from .common import EXCLUDED, Page, heading, text
 from .indexes import flow_diagram
+from .study import topic_deck
 
 if TYPE_CHECKING:
     from ...extract.model import KnowledgeBase, Topic
@@ -40,6 +41,7 @@ def _counts(topic: Topic, here: str) -> str:
         (len(topic.layers), "flow layers", paths.flow_page(topic.slug)),
         (len(topic.certifications), "certifications", paths.certifications_page(topic.slug)),
         (len(topic.glossary), "glossary terms", paths.glossary_page(topic.slug)),
+        (len(topic_deck(topic).cards), "flashcards", paths.study_page(topic.slug)),
     ]
     shown = [f"[{count} {what}]({link(page)})" for count, what, page in counts if count or what == "sections"]
     return " · ".join(shown)
