@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-    from playwright.sync_api import Page
+    from playwright.sync_api import Browser, Page
 
     from browser.helpers import Visit
     from browser.pages import Site
@@ -216,3 +216,26 @@ def test_the_library_deck_holds_every_topic(hosted_site: Site, open_page: Callab
     topics = set(page.evaluate("[...document.querySelectorAll('.kb-deck > .kb-card')].map(li => li.dataset.topic)"))
     assert topics == {"aws"}
     assert page.locator(".kb-deck > .kb-card").count() == AWS_CARDS
+
+
+def test_a_phone_studies_by_touch(hosted_site: Site, browser: Browser) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(hosted_site.url("aws/study/"))
+        page.wait_for_selector(".kb-flashcard")
+        page.locator(".kb-reveal").tap()
+        grades = page.locator(".kb-grades button")
+        assert grades.count() == 4
+        for button in grades.all():
+            box = button.bounding_box()
+            assert box is not None
+            assert box["height"] >= 44  # a finger's target (WCAG 2.5.5)
+            assert box["x"] >= 0
+            assert box["x"] + box["width"] <= 360
+        grades.nth(2).tap()
+        assert len(progress(page)) == 1
+        # Nothing on the page is wider than the phone.
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= 360
+    finally:
+        context.close()
