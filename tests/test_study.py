@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -153,5 +154,19 @@ def test_study_pages_of_the_aws_notes() -> None:
         expected = {c.id for c in found.cards if c.section in certification.sections}
         assert ids
         assert ids == expected
-    library = BeautifulSoup(convert(site.pages["study.md"]), "html.parser")
-    assert len(library.select("li.kb-card")) == len(found.cards)
+    # One topic: its own study page is the whole library's.
+    assert "study.md" not in site.pages
+
+
+def test_the_library_deck_holds_every_topic(tmp_path: Path) -> None:
+    corpus = require_corpus()
+    for source in [PROJECT / "notes" / "aws.md", corpus / "generative-ai.md", corpus / "git.md"]:
+        (tmp_path / source.name).write_bytes(source.read_bytes())
+    result = build_notes(tmp_path)
+    decks = {topic.slug: [c.id for c in deck(topic).cards] for topic in result.kb.topics}
+    assert decks["git"] == []  # no term bullets, no glossary: no deck, and no study page
+    assert "git/study/index.md" not in result.site.pages
+    library = BeautifulSoup(convert(result.site.pages["study.md"]), "html.parser")
+    shown = [li["data-card"] for li in library.select("li.kb-card")]
+    assert shown == decks["aws"] + decks["generative-ai"]
+    assert {"Study all topics": "study.md"} in result.site.nav

@@ -27,7 +27,7 @@ PAGE_KINDS: dict[str, str] = {
     "glossary": "aws/glossary/",
     "study": "aws/study/",
     "certification study": "aws/study/aws-certified-cloud-practitioner/",
-    "library study": "study/",
+    "graph": "aws/graph/",
 }
 
 

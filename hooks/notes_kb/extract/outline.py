@@ -8,6 +8,7 @@ say which is which (`source.document`); this module only collects them with thei
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -96,8 +97,10 @@ class Outline:
         return None
 
 
+@functools.lru_cache(maxsize=8192)
 def outline(section: Section) -> Outline:
-    """Headings and list items of one section."""
+    """Headings and list items of one section (made once per section: extraction and the
+    flashcards both read them; sections compare by identity, so an edited file's are new)."""
     blocks = tuple(node for node in section.children if not isinstance(node, Section))
     headings = _headings(blocks)
     starts = tuple(h.line for h in headings)

@@ -9,6 +9,7 @@ section pages show.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,7 @@ def section_marker(page: str) -> str:
     return f"<!-- kb-section:{page} -->"
 
 
+@functools.lru_cache(maxsize=64)
 def anchorable_lines(document: NotesDocument) -> frozenset[int]:
     """Lines that carry an id (`L12`) when a page links to them: the start of a line of text in
     a paragraph or heading (table rows and code do not have a place for one)."""

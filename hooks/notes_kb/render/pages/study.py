@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import html
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -61,7 +62,7 @@ def study_pages(topic: Topic, highlight: Callable[[Code], str], fragments: Fragm
     pages = {paths.study_page(topic.slug): _page(f"Study: {topic.title}", topic.slug, items, fragments)}
     for certification in topic.certifications:
         sections = _with_subsections(topic, certification.sections)
-        chosen = [item for card, item in zip(cards, items, strict=True) if card.section in sections]
+        chosen = [item for item in items if item.section in sections]
         if chosen:
             # One rule for which cards a certification has: `certification_cards` counts these.
             page = paths.certification_study_page(topic.slug, certification_slug(certification))
@@ -71,41 +72,62 @@ def study_pages(topic: Topic, highlight: Callable[[Code], str], fragments: Fragm
 
 
 def library_study_page(kb: KnowledgeBase, highlight: Callable[[Code], str], fragments: Fragments) -> Page | None:
-    """Every topic's cards on one page (None when no topic has any)."""
-    items = [item for topic in kb.topics for item in deck_items(topic, highlight)]
-    return _page("Study all topics", "library", items, fragments) if items else None
+    """Every topic's cards on one page (None unless two topics or more have cards: with one, its
+    own study page is the same deck)."""
+    decks = [deck_items(topic, highlight) for topic in kb.topics if topic_deck(topic).cards]
+    if len(decks) < 2:
+        return None
+    return _page("Study all topics", "library", [item for items in decks for item in items], fragments)
+
+
+@dataclass(frozen=True)
+class CardHtml:
+    """One card as the deck lists it."""
+
+    kind: str
+    """Its `CardKind` value (the deck counts them)."""
+    section: str | None
+    """Slug of its section (certification decks choose by it)."""
+    html: str
+    """The `<li class="kb-card">`."""
 
 
 @functools.lru_cache(maxsize=64)
-def deck_items(topic: Topic, highlight: Callable[[Code], str]) -> tuple[dict[str, object], ...]:
-    """What `kb/deck.html` shows of each card of the topic (made once per topic, for its study
-    pages and the library's). A card's line has an id on the full notes whenever it can carry
-    one: `render_topic` counts card lines among the lines other pages link to."""
+def deck_items(topic: Topic, highlight: Callable[[Code], str]) -> tuple[CardHtml, ...]:
+    """Every card of the topic as HTML, made once per topic for its study pages and the library's.
+
+    A card's line has an id on the full notes whenever it can carry one: `render_topic` counts
+    card lines among the lines other pages link to.
+    """
     anchored = anchorable_lines(topic.document)
-    return tuple(_item(topic, card, highlight, anchored) for card in topic_deck(topic).cards)
+    return tuple(
+        CardHtml(card.kind.value, card.section, _card_html(topic, card, highlight, anchored))
+        for card in topic_deck(topic).cards
+    )
 
 
-def _item(topic: Topic, card: Card, highlight: Callable[[Code], str], anchored: Collection[int]) -> dict[str, object]:
+def _card_html(topic: Topic, card: Card, highlight: Callable[[Code], str], anchored: Collection[int]) -> str:
+    # Written here rather than by a template: a large topic has ten thousand cards and more, and
+    # a template call per card would cost seconds of every build (the deck around them is
+    # `kb/deck.html`). Every value is escaped; the back is HTML from the notes' own blocks.
     section = card.section or (topic.document.sections[0].slug if topic.document.sections else "")
-    groups = ""
+    attributes = f'data-card="{card.id}" data-kind="{card.kind.value}" data-topic="{html.escape(card.topic)}"'
     if card.service is not None:
         service = topic.service(card.service)
         # The quiz draws wrong answers from services that share a category or a flow layer.
         groups = " ".join([*(f"c:{c}" for c in service.categories), *(f"l:{layer}" for layer in service.layers)])
-    return {
-        "id": card.id,
-        "kind": card.kind.value,
-        "topic": card.topic,
-        "prompt": card.prompt,
-        "front": card.front,
-        "back": Markup(_back(topic, card, highlight)),
-        "href": line_target(topic, card.line, section, anchored)
-        if card.line
-        else paths.kb_link(paths.notes_page(topic.slug)),
-        "source": f"{topic.source}:{card.line}",
-        "service": card.service,
-        "groups": groups,
-    }
+        attributes += f' data-service="{html.escape(card.service)}" data-groups="{html.escape(groups)}"'
+    href = (
+        line_target(topic, card.line, section, anchored) if card.line else paths.kb_link(paths.notes_page(topic.slug))
+    )
+    return (
+        f'<li class="kb-card" id="card-{card.id}" {attributes}>\n'
+        f'<p class="kb-card-prompt">{html.escape(card.prompt)}</p>\n'
+        f'<div class="kb-card-front"><p>{html.escape(card.front)}</p></div>\n'
+        f'<div class="kb-card-back">{_back(topic, card, highlight)}</div>\n'
+        f'<p class="kb-card-source"><a href="{html.escape(href)}">{html.escape(topic.source)}:{card.line}</a></p>\n'
+        "</li>"
+    )
 
 
 def _back(topic: Topic, card: Card, highlight: Callable[[Code], str]) -> str:
@@ -132,8 +154,8 @@ def _with_subsections(topic: Topic, slugs: Sequence[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _page(title: str, name: str, items: Sequence[dict[str, object]], fragments: Fragments) -> Page:
-    kinds = [(sum(1 for i in items if i["kind"] == kind.value), label) for kind, label in KIND_LABELS.items()]
+def _page(title: str, name: str, items: Sequence[CardHtml], fragments: Fragments) -> Page:
+    kinds = [(sum(1 for i in items if i.kind == kind.value), label) for kind, label in KIND_LABELS.items()]
     counts = [(count, label) for count, label in kinds if count]
     out = [
         *front_matter(exclude=True, scripts=SCRIPTS),
@@ -147,5 +169,6 @@ def _page(title: str, name: str, items: Sequence[dict[str, object]], fragments: 
         part_marker("deck"),
         "",
     ]
-    deck_html = fragments.render("deck", deck={"name": name, "counts": counts, "cards": list(items)})
+    cards = Markup("\n".join(item.html for item in items))
+    deck_html = fragments.render("deck", deck={"name": name, "counts": counts, "size": len(items), "cards": cards})
     return Page("\n".join(out), {"deck": deck_html}, frozenset({"deck"}))
