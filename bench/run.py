@@ -8,7 +8,9 @@ What it measures (each build a fresh `mkdocs build` subprocess into a fresh temp
   of 500 / 2,000 / 5,000 services in each shape (bench/synth.py): seconds, ms per page, peak RSS,
   site and search-index size, and the baseline where its estimated time is below a cap;
 - `mkdocs serve --dirty` (as `make serve` runs it) on copies of the AWS notes and of the library:
-  wall time from saving an edit to the served page showing it, a different library file each time.
+  wall time from saving an edit to the served page showing it, a different library file each time;
+- search in headless Chromium at the largest synthetic size (bench/searchtime.py), and frames per
+  second while panning the topic graph of 2,000 synthetic services (bench/graphfps.py).
 
 The baseline is plain MkDocs + Material with `navigation.prune` building the pages our pipeline
 generates (bench/baseline.py). Every target of the issue is checked (bench/report.py); results go
@@ -32,6 +34,7 @@ import library
 import synth
 from baseline import DESCRIPTION, project_config
 from cases import Runner, Settings
+from graphfps import measure_graph_fps
 from measure import AWS_NOTES, RESULTS, progress
 from profiling import profile
 from report import machine, markdown_report, targets
@@ -128,6 +131,10 @@ def run_benchmark(settings: Settings, work: Path) -> int:
     search = measure_search(
         synth.write_notes(work / "search-notes", largest, shape=synth.SHAPES["catalog"]).parent, work
     )
+    graph_services = 2000
+    progress(f"graph: frames per second panning the topic graph of {graph_services:,} services in Chromium")
+    graph_notes = synth.write_notes(work / "graph-notes", graph_services, shape=synth.SHAPES["catalog"]).parent
+    graph = {"services": graph_services, **measure_graph_fps(graph_notes, work).as_dict()}
     report = {
         "started": started.isoformat(timespec="seconds"),
         "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -138,7 +145,8 @@ def run_benchmark(settings: Settings, work: Path) -> int:
         "cases": [c.as_dict() for c in cases],
         "serve": {site: result.as_dict() for site, result in serve.items()},
         "search": {"services": largest, **search.as_dict()},
-        "targets": targets(cases, serve, settings.shapes, search.as_dict(), largest),
+        "graph": graph,
+        "targets": targets(cases, serve, settings.shapes, search.as_dict(), largest, graph_fps=graph),
     }
     text = markdown_report(report)
     print(text)

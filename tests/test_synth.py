@@ -275,6 +275,38 @@ def test_targets_give_verdicts_and_na_for_what_was_not_measured() -> None:
     assert rows["catalog: peak RSS, largest of any size"] == "pass"
 
 
+@pytest.mark.parametrize(("fps", "verdict"), [([58.0, 57.5, 59.1], "pass"), ([31.0, 29.0, 12.0], "FAIL"), ([], "n/a")])
+def test_graph_frame_rate_is_a_floor(fps: list[float], verdict: str) -> None:
+    graph = {"services": 2000, "runs_fps": fps, "median_fps": sorted(fps)[len(fps) // 2] if fps else None}
+    rows = report.targets([], {}, ["catalog"], graph_fps=graph)
+    [row] = [row for row in rows if "topic graph" in row["target"]]
+    assert row["result"] == verdict
+    assert row["target"] == "2,000 services: frames per second panning the topic graph in Chromium"
+    table = report.markdown_report(
+        {
+            "settings": {"mode": "quick"},
+            "finished": "now",
+            "targets": [row],
+            "cases": [],
+            "serve": {},
+            "machine": {
+                "cpu": "cpu",
+                "nproc": 2,
+                "usable_cpus": 2,
+                "memory_gb": 4,
+                "python": "3",
+                "platform": "linux",
+                "versions": {},
+                "commit": "abc",
+                "load_average_start": [0, 0, 0],
+            },
+            "load_average_end": [0, 0, 0],
+            "baseline_config": "plain",
+        }
+    )
+    assert "| ≥ 30 fps |" in table
+
+
 def test_serve_edits_spread_over_file_sizes(tmp_path: Path) -> None:
     for size in range(1, 11):
         (tmp_path / f"f{size:02}.md").write_text("x" * size * 10, encoding="utf-8")
