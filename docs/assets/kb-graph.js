@@ -41,7 +41,8 @@
     return palette[kind] || palette.neutral;
   }
 
-  function stylesheet(palette, large) {
+  // `text`: the label size in px at zoom 1 (a small topic is drawn smaller, so its labels are larger).
+  function stylesheet(palette, large, text) {
     return [
       {
         selector: "node",
@@ -52,7 +53,7 @@
           height: large ? 12 : 16,
           label: "data(label)",
           color: palette.text,
-          "font-size": large ? 9 : 11,
+          "font-size": text,
           "font-family": 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
           "text-valign": "bottom",
           "text-outline-color": palette.halo,
@@ -62,10 +63,10 @@
         },
       },
       { selector: "node[halign]", style: { "text-halign": "data(halign)", "text-valign": "data(valign)", "text-margin-x": "data(mx)" } },
-      { selector: "node[kind = 'category']", style: { width: 26, height: 26, "font-size": large ? 22 : 12, "font-weight": 700 } },
-      { selector: "node[kind = 'layer']", style: { width: 24, height: 24, "font-size": large ? 18 : 11, "font-weight": 700 } },
+      { selector: "node[kind = 'category']", style: { width: 26, height: 26, "font-size": large ? 22 : text + 1, "font-weight": 700 } },
+      { selector: "node[kind = 'layer']", style: { width: 24, height: 24, "font-size": large ? 18 : text, "font-weight": 700 } },
       { selector: "node[?focus]", style: { width: 30, height: 30, "font-size": 13, "font-weight": 700, "border-width": 3, "border-color": palette.text } },
-      { selector: "node.kb-focus", style: { "border-width": 4, "border-color": palette.focus, "z-index": 10 } },
+      { selector: "node.kb-focus, node.kb-hover", style: { "border-width": 4, "border-color": palette.focus, "z-index": 10 } },
       {
         selector: "edge",
         // Haystack edges are straight lines drawn without arrow or curve maths: the cheapest kind.
@@ -99,23 +100,30 @@
     });
     // A small topic shows its labels at once: room for them between nodes and between clusters.
     var spacing = large ? 6 : 30;
-    var gap = large ? 40 : 150;
+    var gap = large ? 40 : 60;
     clusters.forEach(function (cluster) {
       cluster.nodes.forEach(function (node, i) { node.scratch("_kbRing", ring(i)); });
       var eles = cy.collection(cluster.nodes);
       var size = Math.max.apply(null, cluster.nodes.map(function (n) { return n.outerWidth(); }));
       cluster.eles = eles;
-      cluster.radius = ring(cluster.nodes.length - 1) * (size + spacing) + size / 2;
+      // Labels stick out sideways: a small topic's clusters keep room for them.
+      cluster.radius = ring(cluster.nodes.length - 1) * (size + spacing) + size / 2 + (large ? 0 : 40);
     });
     var layers = cy.nodes("[kind = 'layer']");
-    var inner = layers.length > 1 ? (layers.length * (large ? 40 : 80)) / (2 * Math.PI) + 40 : 0;
+    var inner = layers.length > 1 ? (layers.length * (large ? 40 : 60)) / (2 * Math.PI) + 40 : 0;
     var total = clusters.reduce(function (sum, c) { return sum + 2 * c.radius + gap; }, 0);
     var biggest = clusters.reduce(function (max, c) { return Math.max(max, c.radius); }, 0);
-    var radius = clusters.length > 1 ? Math.max(total / (2 * Math.PI), inner + biggest + gap) : 0;
+    // The clusters go round an ellipse as wide as the drawing area is: a wide screen gets a wide
+    // graph, drawn larger than a circle would be. Ramanujan's approximation of its perimeter is
+    // close enough to share it out.
+    var stretch = Math.min(Math.max(cy.width() / Math.max(cy.height(), 1), 1), 2);
+    var perimeter = Math.PI * (3 * (stretch + 1) - Math.sqrt((3 * stretch + 1) * (stretch + 3)));
+    var radius = clusters.length > 1 ? Math.max(total / perimeter, inner + biggest + gap) : 0;
     var angle = -Math.PI / 2;
     clusters.forEach(function (cluster) {
       var share = ((2 * cluster.radius + gap) / total) * 2 * Math.PI;
-      var centre = { x: radius * Math.cos(angle + share / 2), y: radius * Math.sin(angle + share / 2) };
+      var middle = angle + share / 2;
+      var centre = { x: stretch * radius * Math.cos(middle), y: radius * Math.sin(middle) };
       angle += share;
       cluster.eles.layout({
         name: "concentric",
@@ -179,6 +187,7 @@
     });
     var palette = readPalette(figure);
     var large = data.nodes.length > LARGE;
+    var text = large ? 9 : data.layout === "topic" ? 15 : 11;
     var elements = data.nodes.map(function (node, i) {
       return {
         group: "nodes",
@@ -202,7 +211,7 @@
     var cy = cytoscape({
       container: container,
       elements: elements,
-      style: stylesheet(palette, large),
+      style: stylesheet(palette, large, text),
       layout: { name: "preset" },
       minZoom: 0.02,
       maxZoom: 4,
@@ -228,10 +237,12 @@
     });
     cy.on("mouseover", "node", function (event) {
       container.style.cursor = "pointer";
+      event.target.addClass("kb-hover");
       name(event.target);
     });
-    cy.on("mouseout", "node", function () {
+    cy.on("mouseout", "node", function (event) {
       container.style.cursor = "";
+      event.target.removeClass("kb-hover");
       name(null);
     });
 
@@ -261,7 +272,7 @@
       cy.batch(function () {
         cy.nodes().forEach(function (node) { node.data("fill", fill(palette, node.data("kind"), node.data("colour"))); });
       });
-      cy.style(stylesheet(palette, large));
+      cy.style(stylesheet(palette, large, text));
     }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
   }
 

@@ -45,12 +45,14 @@ def front_matter(
     exclude: bool = False,
     tags: list[str] | None = None,
     scripts: list[str] | None = None,
+    hide: list[str] | None = None,
 ) -> list[str]:
     """YAML front matter for search: a page boost, leaving the page out, names to find it by.
 
     `scripts` are site-relative paths of scripts only this page loads (`kb_scripts`, added by
     overrides/main.html after the site's own): the flashcards' and graphs' libraries are not
-    worth loading on every page.
+    worth loading on every page. `hide` names parts of Material's layout the page does without
+    (`toc`: a page that is one wide drawing has no headings to list).
 
     Tags go to the search index's `tags` field, which the site's search worker weighs most
     (docs/assets/kb-search.js): a service is found by every name the notes give it. No tags
@@ -65,4 +67,6 @@ def front_matter(
         lines += ["tags:", *(f"  - {json.dumps(tag, ensure_ascii=False)}" for tag in tags)]
     if scripts:
         lines += ["kb_scripts:", *(f"  - {json.dumps(script)}" for script in scripts)]
+    if hide:
+        lines += ["hide:", *(f"  - {json.dumps(part)}" for part in hide)]
     return [*lines, "---", ""]

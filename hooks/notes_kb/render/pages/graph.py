@@ -23,7 +23,8 @@ def render_graph_page(topic: Topic, fragments: Fragments) -> Page:
     graph = topic_graph(topic)
     title = index_title(topic, "graph")
     services = sum(1 for node in graph.nodes if node.kind is NodeKind.SERVICE)
-    out = [*front_matter(exclude=True, scripts=SCRIPTS), heading(1, title), ""]
+    # No table of contents: the drawing gets its width.
+    out = [*front_matter(exclude=True, scripts=SCRIPTS, hide=["toc"]), heading(1, title), ""]
     out += [
         f"{services:,} services around their categories, joined to their flow layers. Drag to move, "
         "scroll or pinch to zoom, select a node (or Tab to it and press Enter) to open its page.",
