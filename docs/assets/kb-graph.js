@@ -6,15 +6,16 @@
 // and address are its link's text and href, which MkDocs resolved for this build (directory URLs
 // hosted, `.html` files offline), so nothing is fetched and file:// works. Selecting a node opens
 // its page. The links stay in the page, visually hidden once the drawing is up: Tab reaches them,
-// Enter opens one, and the node of the focused link is marked in the drawing and named under it.
+// Enter opens one, and the node of the focused link is marked and named in the drawing's corner.
 // Colours come from CSS custom properties (kb.css), read again when the reader switches palette.
 (function () {
   "use strict";
 
   var SHAPES = { service: "ellipse", category: "round-rectangle", layer: "diamond", section: "rectangle" };
   var COLOURS = 12;
-  // Above this many nodes the viewport moves as a cached picture, without edges, at pixel ratio 1:
-  // redrawing thousands of nodes and edges on every frame would stutter.
+  // Above this many nodes a drag or zoom moves a cached picture of the graph (edges left out when
+  // it must be redrawn meanwhile), drawn at pixel ratio 1: redrawing thousands of nodes and edges
+  // on every frame would stutter.
   var LARGE = 400;
   var reducedMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
@@ -163,14 +164,19 @@
 
   // Labels on the far side of each node from `centre`: around a ring they point outwards, so they
   // cross neither the edges to the middle nor each other.
+  // One batch, one data() call per node: each change of data restyles the node.
   function labelsAway(nodes, centre) {
-    nodes.forEach(function (node) {
-      var dx = node.position("x") - centre.x;
-      var dy = node.position("y") - centre.y;
-      var side = Math.abs(dx) > 8;
-      node.data("halign", side ? (dx < 0 ? "left" : "right") : "center");
-      node.data("valign", side ? "center" : dy < 0 ? "top" : "bottom");
-      node.data("mx", side ? (dx < 0 ? -4 : 4) : 0);
+    nodes.cy().batch(function () {
+      nodes.forEach(function (node) {
+        var dx = node.position("x") - centre.x;
+        var dy = node.position("y") - centre.y;
+        var side = Math.abs(dx) > 8;
+        node.data({
+          halign: side ? (dx < 0 ? "left" : "right") : "center",
+          valign: side ? "center" : dy < 0 ? "top" : "bottom",
+          mx: side ? (dx < 0 ? -4 : 4) : 0,
+        });
+      });
     });
   }
 
