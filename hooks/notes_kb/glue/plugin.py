@@ -29,6 +29,7 @@ from .config import KbConfig, load_options
 from .links import resolve_links, splice_parts
 from .markdown import NotesExtension
 from .nav import escaped, sections_toc
+from .previews import PreviewEmbedder
 from .search import SearchEntries
 from .sources import strip_stamp, write_sources
 
@@ -62,6 +63,8 @@ class BuildState:
     stamps: dict[str, str] = field(default_factory=dict)
     """Each generated page's stamp (`glue.sources.stamps`)."""
     files: Files = field(default_factory=lambda: Files([]))
+    previews: PreviewEmbedder | None = None
+    """Adds hover previews to each rendered page (made in `on_env`, when every URL is known)."""
 
 
 class KbPlugin:
@@ -181,6 +184,9 @@ class KbPlugin:
             file.page.present_anchor_ids = (file.page.present_anchor_ids or set()) | set(_ID.findall(content))
             if path in full_notes:
                 file.page.toc = sections_toc(full_notes[path], file.page.toc)
+        targets = {key.partition("#")[0] for key in site.previews}
+        urls = {file.url: path for path, file in pages.items() if path in targets and file is not None}
+        state.previews = PreviewEmbedder(site.previews, urls)
         cache = Path(config.config_file_path).parent / ".cache" / "jinja"
         cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(cache))
@@ -202,16 +208,18 @@ class KbPlugin:
         return content
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """Splice in the other parts (mentions, related services, sources) once the page is rendered.
+        """Splice in the other parts (mentions, related services, sources) once the page is rendered,
+        then the hover previews of what the page links to (`glue.previews`).
 
         Search leaves them out anyway, and after rendering Material's search plugin does not parse
         them: a tenth of a large site's build.
         """
         generated = self.state.result.site.pages.get(page.file.src_uri)
-        if generated is None or not generated.late:
-            return output
-        late = {name: resolve_links(generated.parts[name], self._url_from(page.file)) for name in generated.late}
-        return splice_parts(output, late)
+        if generated is not None and generated.late:
+            late = {name: resolve_links(generated.parts[name], self._url_from(page.file)) for name in generated.late}
+            output = splice_parts(output, late)
+        previews = self.state.previews
+        return output if previews is None else previews.embed(output, page.file.url)
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         """A build begins: no page indexed for search yet."""

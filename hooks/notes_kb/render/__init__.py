@@ -35,6 +35,7 @@ from .pages.reference import render_certifications, render_glossary
 from .pages.service import render_service_page
 from .pages.study import library_study_page, study_pages, topic_deck
 from .pages.topic import render_home, render_topic_overview
+from .previews import Preview, previews
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -72,6 +73,8 @@ class RenderedSite:
     """Section pages by path, for showing them inside other pages."""
     abbreviations: dict[str, str]
     """Every glossary term and its expansion, shown as tooltips on every page."""
+    previews: dict[str, Preview] = field(default_factory=dict)
+    """Hover previews by link target (`render.previews`); the glue embeds those a page links to."""
 
 
 def render(kb: KnowledgeBase, options: RenderOptions) -> RenderedSite:
@@ -101,7 +104,7 @@ def render_site_pages(kb: KnowledgeBase, options: RenderOptions, topic_pages: di
         for term in topic.glossary:
             abbreviations.setdefault(term.term, term.expansion)
     nav = site_nav(kb, pages, options.nav_sections)
-    return RenderedSite(pages, nav, sections, dict(sorted(abbreviations.items())))
+    return RenderedSite(pages, nav, sections, dict(sorted(abbreviations.items())), previews(kb))
 
 
 @functools.lru_cache(maxsize=8)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 import posixpath
 
+from ..slugs import slugify
+
 
 def home_page() -> str:
     """The site's home page."""
@@ -69,6 +71,11 @@ def certifications_page(topic: str) -> str:
 def glossary_page(topic: str) -> str:
     """Acronyms and their expansions."""
     return f"{topic}/glossary.md"
+
+
+def glossary_anchor(term: str) -> str:
+    """The id of a term's row on the glossary page (`VPC` is `#vpc`), for links and previews."""
+    return slugify(term) or "term"
 
 
 def study_page(topic: str) -> str:

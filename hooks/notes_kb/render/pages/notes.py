@@ -17,7 +17,7 @@ from ...source.document import Heading, Paragraph, walk
 from .. import paths
 from ..autolink import Linker
 from ..blocks import BlockWriter
-from .common import Page, front_matter, heading, text
+from .common import EXCLUDED, Page, front_matter, heading, text
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection
@@ -27,6 +27,17 @@ if TYPE_CHECKING:
 
 BODY_MARKER = "<!-- kb-body -->"
 """Where a page's own content starts: what the glue embeds of a section page."""
+
+
+DETAILS_TOOLS = [
+    # Shown by docs/assets/kb-details.js (hidden without scripts, where they could do nothing).
+    f'<div class="kb-details-tools" role="group" aria-label="All sections" {EXCLUDED} hidden>',
+    '<button type="button" class="kb-details-button" data-kb-details="open">Expand all</button>',
+    '<button type="button" class="kb-details-button" data-kb-details="close">Collapse all</button>',
+    "</div>",
+    "",
+]
+"""The full notes' "Expand all" / "Collapse all" buttons."""
 
 
 @dataclass(frozen=True)
@@ -107,6 +118,7 @@ def render_full_notes(topic: Topic, highlight: Callable[[Code], str], anchors: C
         *front_matter(exclude=True),
         heading(1, topic.title),
         "",
+        *DETAILS_TOOLS,
         BODY_MARKER,
         "",
         *writer.write(topic.document.children),

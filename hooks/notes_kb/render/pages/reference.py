@@ -58,7 +58,13 @@ def render_glossary(topic: Topic, anchored: Collection[int]) -> Page:
         "| Term | Stands for | First expanded |",
         "| --- | --- | --- |",
     ]
+    ids: set[str] = set()
     for term in topic.glossary:
-        out.append(f"| **{cell(term.term)}** | {cell(term.expansion)} | {_source(topic, here, term.line, anchored)} |")
+        # An empty span gives the row an id (`#vpc`) for links to the term and their previews.
+        anchor = paths.glossary_anchor(term.term)
+        span = f'<span id="{anchor}"></span>' if anchor not in ids else ""
+        ids.add(anchor)
+        source = _source(topic, here, term.line, anchored)
+        out.append(f"| {span}**{cell(term.term)}** | {cell(term.expansion)} | {source} |")
     out.append("")
     return Page("\n".join(out))

@@ -75,6 +75,7 @@ def render_topic_overview(topic: Topic) -> Page:
         _counts(topic, here),
         "",
         *_service_map(topic, here),
+        *_glossary_terms(topic, here),
     ]
     top = topic.document.top_sections()
     if top:
@@ -87,6 +88,18 @@ def render_topic_overview(topic: Topic) -> Page:
         out += _section_items(topic, section, here, depth=0)
     out.append("")
     return Page("\n".join(out))
+
+
+def _glossary_terms(topic: Topic, here: str) -> list[str]:
+    """Every glossary term, linked to its row on the glossary page (hover shows what it stands for)."""
+    if not topic.glossary:
+        return []
+    glossary = paths.glossary_page(topic.slug)
+    links = [
+        f"[{text(t.term)}]({paths.relative_link(here, glossary, paths.glossary_anchor(t.term))})"
+        for t in topic.glossary
+    ]
+    return ["Glossary: " + " · ".join(links), f"{{: .kb-glossary-terms {EXCLUDED} }}", ""]
 
 
 def _section_items(topic: Topic, section: Section, here: str, depth: int) -> list[str]:
