@@ -42,7 +42,11 @@ def test_service_page_has_title_chips_fragments_mentions_related(aws_site: Path)
     hrefs = [a["href"] for a in page.select(".kb-chips a")]
     assert hrefs == ["../../categories/compute/", "../../flow/servers/"]
     headings = [h.get_text().rstrip("¶") for h in page.select("h2")]
-    assert headings == ["What the notes say", "Mentioned in", "Related services"]
+    assert headings == ["What the notes say", "Mentioned in", "Related services", "Graph"]
+    graph = [a["href"] for a in page.select(".kb-graph a[data-kb-node]")]
+    assert graph[:2] == ["./", "../asg/"]  # the page itself first, then its related services
+    assert "../../categories/compute/" in graph
+    assert "../../sections/general-points/" in graph
     assert "Virtual servers in the cloud" in page.select_one(".kb-summary").get_text()
     sources = [a["href"] for a in page.select(".kb-source a")]
     assert "../../notes/#L97" in sources
