@@ -40,6 +40,7 @@ BROWSER_ARGS = [
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 SHIM = PROJECT / "docs" / "assets" / "vendor" / "iframe-worker" / "shim.js"
 MINISEARCH = PROJECT / "docs" / "assets" / "vendor" / "minisearch" / "minisearch.js"
+CYTOSCAPE = PROJECT / "docs" / "assets" / "vendor" / "cytoscape" / "cytoscape.min.js"
 
 
 def require(path: Path, what: str, how: str) -> Path:
@@ -61,6 +62,7 @@ def require_npm_assets() -> None:
     installs them)."""
     require(SHIM, "iframe-worker's shim", "run `make test` (or `make build`), which copies it from npm")
     require(MINISEARCH, "MiniSearch", "run `make test` (or `make build`), which copies it from npm")
+    require(CYTOSCAPE, "Cytoscape.js", "run `make test` (or `make build`), which copies it from npm")
     require(AXE, "axe-core", "run `npm ci` (or `make test`)")
 
 
