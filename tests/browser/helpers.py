@@ -58,7 +58,7 @@ def require_chromium() -> Path:
 
 
 def require_npm_assets() -> None:
-    """The shim and MiniSearch the site ships and axe-core the tests load come from npm (`make test`
+    """The shim, MiniSearch and Cytoscape.js the site ships and axe-core the tests load come from npm (`make test`
     installs them)."""
     require(SHIM, "iframe-worker's shim", "run `make test` (or `make build`), which copies it from npm")
     require(MINISEARCH, "MiniSearch", "run `make test` (or `make build`), which copies it from npm")
