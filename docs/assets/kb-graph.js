@@ -181,7 +181,7 @@
   }
 
   function mount(figure) {
-    if (figure.kbGraph || typeof cytoscape === "undefined") return;
+    if (figure.classList.contains("kb-graph--ready") || typeof cytoscape === "undefined") return;
     var script = figure.querySelector(".kb-graph__data");
     var container = figure.querySelector(".kb-graph__canvas");
     var caption = figure.querySelector(".kb-graph__focus");
@@ -212,74 +212,82 @@
     for (var e = 0; e + 1 < data.edges.length; e += 2) {
       elements.push({ group: "edges", data: { id: "e" + e, source: String(data.edges[e]), target: String(data.edges[e + 1]) } });
     }
-    // Shown before Cytoscape starts: it measures its container.
+    // The drawing area shown (and the links hidden) before Cytoscape starts: it measures its
+    // container.
     figure.classList.add("kb-graph--ready");
-    var cy = cytoscape({
-      container: container,
-      elements: elements,
-      style: stylesheet(palette, large, text),
-      layout: { name: "preset" },
-      minZoom: 0.02,
-      maxZoom: 4,
-      autoungrabify: true,
-      autounselectify: true,
-      boxSelectionEnabled: false,
-      textureOnViewport: large,
-      hideEdgesOnViewport: large,
-      pixelRatio: large ? 1 : "auto",
-    });
-    if (data.layout === "topic") topicLayout(cy, large);
-    else localLayout(cy);
-    cy.fit(undefined, 24);
-    figure.kbGraph = cy;
+    // A large graph is drawn after the page's first paint: the text shows at once, the drawing
+    // (a second or two for thousands of nodes) right after.
+    if (large) requestAnimationFrame(function () { setTimeout(draw, 0); });
+    else draw();
 
-    function linkOf(node) { return links[Number(node.id())]; }
-    function name(node) {
-      caption.textContent = node ? node.data("label") : "";
-    }
-    cy.on("tap", "node", function (event) {
-      var link = linkOf(event.target);
-      if (link) window.location.assign(link.href);
-    });
-    cy.on("mouseover", "node", function (event) {
-      container.style.cursor = "pointer";
-      event.target.addClass("kb-hover");
-      name(event.target);
-    });
-    cy.on("mouseout", "node", function (event) {
-      container.style.cursor = "";
-      event.target.removeClass("kb-hover");
-      name(null);
-    });
-
-    // Keyboard: the focused link's node is marked, named, and brought into view when outside it.
-    links.forEach(function (link, i) {
-      var node = cy.getElementById(String(i));
-      link.addEventListener("focus", function () {
-        node.addClass("kb-focus");
-        name(node);
-        var box = cy.extent();
-        var at = node.position();
-        var outside = at.x < box.x1 || at.x > box.x2 || at.y < box.y1 || at.y > box.y2;
-        if (outside || (large && cy.zoom() < 1)) {
-          cy.stop();
-          cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), large ? 1.5 : cy.zoom()) }, { duration: reducedMotion ? 0 : 200 });
-        }
+    function draw() {
+      var cy = cytoscape({
+        container: container,
+        elements: elements,
+        style: stylesheet(palette, large, text),
+        layout: { name: "preset" },
+        minZoom: 0.02,
+        maxZoom: 4,
+        autoungrabify: true,
+        autounselectify: true,
+        boxSelectionEnabled: false,
+        textureOnViewport: large,
+        hideEdgesOnViewport: large,
+        pixelRatio: large ? 1 : "auto",
       });
-      link.addEventListener("blur", function () {
-        node.removeClass("kb-focus");
+      if (data.layout === "topic") topicLayout(cy, large);
+      else localLayout(cy);
+      cy.fit(undefined, 24);
+      figure.kbGraph = cy;
+
+      function linkOf(node) { return links[Number(node.id())]; }
+      function name(node) {
+        caption.textContent = node ? node.data("label") : "";
+      }
+      cy.on("tap", "node", function (event) {
+        var link = linkOf(event.target);
+        if (link) window.location.assign(link.href);
+      });
+      cy.on("mouseover", "node", function (event) {
+        container.style.cursor = "pointer";
+        event.target.addClass("kb-hover");
+        name(event.target);
+      });
+      cy.on("mouseout", "node", function (event) {
+        container.style.cursor = "";
+        event.target.removeClass("kb-hover");
         name(null);
       });
-    });
 
-    // Material switches palette by setting data-md-color-scheme on <body>.
-    new MutationObserver(function () {
-      palette = readPalette(figure);
-      cy.batch(function () {
-        cy.nodes().forEach(function (node) { node.data("fill", fill(palette, node.data("kind"), node.data("colour"))); });
+      // Keyboard: the focused link's node is marked, named, and brought into view when outside it.
+      links.forEach(function (link, i) {
+        var node = cy.getElementById(String(i));
+        link.addEventListener("focus", function () {
+          node.addClass("kb-focus");
+          name(node);
+          var box = cy.extent();
+          var at = node.position();
+          var outside = at.x < box.x1 || at.x > box.x2 || at.y < box.y1 || at.y > box.y2;
+          if (outside || (large && cy.zoom() < 1)) {
+            cy.stop();
+            cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), large ? 1.5 : cy.zoom()) }, { duration: reducedMotion ? 0 : 200 });
+          }
+        });
+        link.addEventListener("blur", function () {
+          node.removeClass("kb-focus");
+          name(null);
+        });
       });
-      cy.style(stylesheet(palette, large, text));
-    }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+
+      // Material switches palette by setting data-md-color-scheme on <body>.
+      new MutationObserver(function () {
+        palette = readPalette(figure);
+        cy.batch(function () {
+          cy.nodes().forEach(function (node) { node.data("fill", fill(palette, node.data("kind"), node.data("colour"))); });
+        });
+        cy.style(stylesheet(palette, large, text));
+      }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+    }
   }
 
   function mountAll() {
