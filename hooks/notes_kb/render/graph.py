@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import enum
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import groupby
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -135,9 +136,7 @@ class _Builder:
 
 
 def _recluster(node: Node, new: dict[int, int]) -> Node:
-    if node.cluster < 0:
-        return node
-    return Node(node.kind, node.label, node.page, node.colour, node.category, new[node.cluster])
+    return node if node.cluster < 0 else replace(node, cluster=new[node.cluster])
 
 
 def _colours(topic: Topic) -> dict[str, int]:
@@ -220,14 +219,17 @@ def graph_html(graph: Graph, fragments: Fragments, label: str) -> str:
 
     `label` names the graph for assistive technology (`Graph of EC2 and the pages around it`).
     """
-    groups: list[dict[str, object]] = []
-    for index, node in enumerate(graph.nodes):
-        if not groups or groups[-1]["kind"] != node.kind:
-            groups.append({"kind": node.kind, "label": GROUP_LABELS[node.kind], "nodes": []})
-        entry = {"index": index, "label": node.label, "href": paths.kb_link(node.page), "focus": index == graph.focus}
-        nodes = groups[-1]["nodes"]
-        assert isinstance(nodes, list)
-        nodes.append(entry)
+    # Nodes come grouped by kind (see `_Builder.graph`): one list per run of a kind.
+    groups = [
+        {
+            "label": GROUP_LABELS[kind],
+            "nodes": [
+                {"index": i, "label": node.label, "href": paths.kb_link(node.page), "focus": i == graph.focus}
+                for i, node in members
+            ],
+        }
+        for kind, members in groupby(enumerate(graph.nodes), key=lambda pair: pair[1].kind)
+    ]
     kinds = [kind for kind in NodeKind if any(node.kind is kind for node in graph.nodes)]
     # `</` cannot end the script element early: JSON allows `\/` for `/`.
     data = json.dumps(graph.data(), separators=(",", ":")).replace("</", "<\\/")
