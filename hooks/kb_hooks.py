@@ -12,17 +12,28 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
 
+from notes_kb.glue.parallel import ParallelPages
 from notes_kb.glue.plugin import KbPlugin
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
 
 _plugin = KbPlugin()
+_parallel = ParallelPages()
 
-on_config = _plugin.on_config
+on_startup = _parallel.on_startup
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """See `KbPlugin.on_config` and `ParallelPages.long_lived`."""
+    with _parallel.long_lived():
+        return _plugin.on_config(config)
+
+
 on_pre_build = _plugin.on_pre_build
 on_files = _plugin.on_files
 on_page_markdown = _plugin.on_page_markdown
@@ -30,6 +41,13 @@ on_page_content = _plugin.on_page_content
 on_env = _plugin.on_env
 on_post_page = _plugin.on_post_page
 on_serve = _plugin.on_serve
+
+
+@event_priority(-100)  # after every other plugin has changed the nav and its pages
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Convert the pages on every core (`notes_kb.glue.parallel`)."""
+    _parallel.on_nav(config, files)
+    return nav
 
 
 @event_priority(-100)  # after Material's search plugin has indexed the page

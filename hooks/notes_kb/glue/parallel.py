@@ -1,0 +1,230 @@
+"""Pages converted from Markdown on every core, before MkDocs' own (sequential) loop reaches them.
+
+MkDocs converts page after page in one process (`_populate_page` in mkdocs/commands/build.py), and
+Python-Markdown is a third of a large site's build. After `on_nav`, when every page and URL is
+known, a pool of forked processes does for each page what `_populate_page` does up to and
+including `Page.render`: `on_pre_page`, `read_source`, the `on_page_markdown` events and
+`render`, on the forked copy of the page. What `render` sets (content, table of contents, title,
+anchors, log records) comes back; MkDocs' loop then runs as usual in this process, every event
+included, and only `render` itself is replaced, on that page object alone, by taking the
+result, provided the Markdown it is asked to convert is the Markdown the worker converted (else
+the page is converted here, as MkDocs would). Going around MkDocs here is the one way to use a
+second core: MkDocs has no event that converts pages in bulk.
+
+Messages a worker logs (a broken link, a Markdown warning) are replayed here, at the point
+MkDocs would have logged them, so `--strict` counts them and the log reads as a sequential
+build's. Only `mkdocs build` (not `serve`, whose server threads a fork would copy, nor `--dirty`)
+takes this path; the site is the same file for file.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from mkdocs.structure.files import InclusionLevel
+from mkdocs.structure.pages import Page
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.toc import TableOfContents
+
+log = logging.getLogger("mkdocs.plugins.kb")
+
+MIN_PAGES = 40
+"""Fewer pages than this are converted in this process: forking costs more than it saves."""
+_CHUNK = 8
+
+
+@dataclass
+class Converted:
+    """What `Page.render` set on a worker's copy of a page."""
+
+    markdown: str
+    """The Markdown it converted (after every `on_page_markdown` event)."""
+    content: str
+    toc: TableOfContents
+    title: str | None
+    present_anchor_ids: set[str] | None
+    links_to_anchors: dict[str, dict[str, str]] | None
+    """`Page.links_to_anchors` with each target file by its `src_uri`."""
+    records: list[logging.LogRecord]
+    """What was logged while converting, in order."""
+
+
+@dataclass
+class _Job:
+    config: MkDocsConfig
+    files: Files
+    pages: list[Page]
+
+
+_job: _Job | None = None
+"""The pages of the build being converted; set before the fork, so each worker inherits it."""
+_captured: list[logging.LogRecord] = []
+
+
+class _Capture(logging.Handler):
+    """A worker's only log handler: keeps each record once, made picklable."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if any(seen is record for seen in _captured):  # reached through several loggers
+            return
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        record.msg, record.args, record.exc_info = record.getMessage(), None, None
+        _captured.append(record)
+
+
+def _start_worker() -> None:
+    capture = _Capture()
+    loggers = [
+        logging.getLogger(),
+        *(lg for lg in logging.Logger.manager.loggerDict.values() if isinstance(lg, logging.Logger)),
+    ]
+    for logger in loggers:
+        if logger.handlers:
+            for handler in list(logger.handlers):
+                logger.removeHandler(handler)
+            logger.addHandler(capture)
+
+
+def _convert(index: int) -> Converted | None:
+    """Convert one page the way `_populate_page` does; None when anything fails (MkDocs then
+    converts it itself and reports the error in its own words)."""
+    assert _job is not None
+    config, files, page = _job.config, _job.files, _job.pages[index]
+    _captured.clear()
+    config._current_page = page  # as `_populate_page` sets it; extensions read it
+    try:
+        page = config.plugins.on_pre_page(page, config=config, files=files)
+        page.read_source(config)
+        assert page.markdown is not None
+        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        page.render(config, files)
+    except Exception:  # converted again in the main process, which reports it
+        return None
+    finally:
+        config._current_page = None
+    assert page.content is not None
+    anchors = None
+    if page.links_to_anchors is not None:
+        anchors = {file.src_uri: links for file, links in page.links_to_anchors.items()}
+    return Converted(
+        markdown=page.markdown,
+        content=page.content,
+        toc=page.toc,
+        title=page._title_from_render,  # what `render` found (no public accessor)
+        present_anchor_ids=page.present_anchor_ids,
+        links_to_anchors=anchors,
+        records=list(_captured),
+    )
+
+
+def workers() -> int:
+    """How many processes convert pages: `KB_BUILD_JOBS` if set (1: none), else the cores this
+    process may use."""
+    wanted = os.environ.get("KB_BUILD_JOBS", "")
+    if wanted.isdigit():
+        return int(wanted)
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def convert_pages(pages: list[Page], config: MkDocsConfig, files: Files) -> None:
+    """Convert `pages` in forked workers and let each page's `render` take its result."""
+    global _job  # inherited by the forked workers; cleared right after
+    count = workers()
+    if count < 2 or len(pages) < MIN_PAGES:
+        return
+    _job = _Job(config, files, pages)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(count, mp_context=context, initializer=_start_worker) as pool:
+            results = list(pool.map(_convert, range(len(pages)), chunksize=_CHUNK))
+    finally:
+        _job = None
+    for page, converted in zip(pages, results, strict=True):
+        if converted is not None:
+            _take_result(page, converted, files)
+
+
+def _take_result(page: Page, converted: Converted, files: Files) -> None:
+    real_render = page.render
+
+    def render(config: MkDocsConfig, files_now: Files) -> None:
+        del page.render  # the page's own method again, for any later conversion (`mkdocs serve`)
+        if page.markdown != converted.markdown or files_now is not files:
+            real_render(config, files_now)
+            return
+        for record in converted.records:
+            logging.getLogger(record.name).handle(record)
+        page.content = converted.content
+        page.toc = converted.toc
+        page._title_from_render = converted.title
+        page.present_anchor_ids = converted.present_anchor_ids
+        if converted.links_to_anchors is not None:
+            page.links_to_anchors = _files_of(converted.links_to_anchors, files)
+
+    # An instance attribute over the method: only this page, only its next conversion.
+    page.render = render  # type: ignore[method-assign,assignment]
+
+
+def _files_of(links: dict[str, dict[str, str]], files: Files) -> dict[File, dict[str, str]]:
+    found: dict[File, dict[str, str]] = {}
+    for src_uri, anchors in links.items():
+        file = files.get_file_from_path(src_uri)
+        if file is not None:
+            found[file] = anchors
+    return found
+
+
+class ParallelPages:
+    """The events that start the conversion: `on_startup` says whether this is a plain
+    `mkdocs build`; `on_nav`, after every other plugin's, converts the pages."""
+
+    def __init__(self) -> None:
+        self._enabled = False
+
+    def on_startup(self, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Only a clean `mkdocs build` (or `gh-deploy`) converts in workers."""
+        self._enabled = command != "serve" and not dirty
+
+    @contextmanager
+    def long_lived(self) -> Iterator[None]:
+        """Around reading the notes: what is made then (the model, the pages' Markdown) lives
+        until the build ends and holds no garbage cycles, yet the cyclic garbage collector walked
+        it again and again while it grew (a tenth of a large build, collecting nothing). Under
+        `mkdocs build` the collector pauses meanwhile, and what was made leaves its sight
+        (`gc.freeze`); objects are still freed as soon as nothing refers to them."""
+        if not self._enabled or not gc.isenabled():
+            yield
+            return
+        gc.disable()
+        try:
+            yield
+        finally:
+            gc.freeze()
+            gc.enable()
+
+    def on_nav(self, config: MkDocsConfig, files: Files) -> None:
+        """Every page of the build, in MkDocs' order, converted ahead of MkDocs' loop."""
+        if not self._enabled:
+            return
+        # The forked workers do not copy the memory a full pass of the collector would touch.
+        gc.freeze()
+        pages = []
+        for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
+            if file.page is None and file.inclusion is InclusionLevel.NOT_IN_NAV:
+                Page(None, file, config)  # as MkDocs' loop does before `_populate_page`
+            if file.page is not None:
+                pages.append(file.page)
+        convert_pages(pages, config, files)
