@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from notes_kb.glue.previews import MAX_PER_PAGE, PreviewEmbedder, script_json
+from notes_kb.glue.previews import MAX_PER_PAGE, PreviewDigests, PreviewEmbedder, script_json
 from notes_kb.render.previews import MAX_CHARS, MAX_LINES, Preview, previews
 from pipeline import build_notes
 
@@ -140,3 +140,16 @@ def test_script_json_cannot_close_its_script() -> None:
     assert ">" not in text
     assert "&" not in text
     assert json.loads(text) == {"t": "</script><script>alert(1)</script> & <!--"}
+
+
+def test_a_page_is_stamped_with_the_previews_it_will_carry() -> None:
+    # Under `mkdocs serve --dirty`, a page is built again when a preview it carries changes.
+    digests = PreviewDigests(PREVIEWS)
+    markdown = "See [EC2](../services/ec2.md#L3) and [VPC](../glossary.md#vpc), [home](../index.md)."
+    parts = ['<a href="kb:aws/services/lambda.md">Lambda</a>']
+    text = digests.of("aws/sections/x.md", markdown, parts)
+    for preview in (EC2, LAMBDA, VPC):
+        assert script_json(preview.as_dict()) in text
+    assert digests.of("aws/sections/x.md", "[out](https://example.org/a.md)", []) == ""
+    changed = PreviewDigests({**PREVIEWS, "aws/services/ec2.md": LAMBDA})
+    assert changed.of("aws/sections/x.md", markdown, parts) != text

@@ -193,6 +193,10 @@ def test_pages_carry_only_the_previews_they_link_to(site: Site) -> None:
     assert "Serverless compute service" in html  # Lambda, a related service
     glossary = site.file(PAGE_KINDS["glossary"]).read_text(encoding="utf-8")
     assert "Virtual servers in the cloud" not in glossary
+    # Added after Material's search plugin read the page: no preview data in the search index.
+    index = (site.root / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "kb-previews" not in index
+    assert "Service · Compute · Servers" not in index
 
 
 # --- Expand all / Collapse all, and sections kept open or closed -----------------------------

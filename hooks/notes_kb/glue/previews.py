@@ -22,7 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
 
     from ..render.previews import Preview
 
@@ -87,6 +87,45 @@ class PreviewEmbedder:
         if anchor and f"{target}{anchor}" in self._previews:
             return f"{target}{anchor}"
         return target if target in self._previews else None
+
+    def _preview_json(self, key: str) -> str:
+        if key not in self._json:
+            self._json[key] = script_json(self._previews[key].as_dict())
+        return self._json[key]
+
+
+# Links the render stage writes: `[text](../services/ec2.md#L12)` in Markdown (our own output,
+# never the notes' syntax: the notes' links are to other sites) and `href="kb:…"` in HTML, in
+# parts and in the Markdown (names linked in the notes' text).
+_MD_TARGET = re.compile(r"\]\((?P<path>[^()\s:]+?\.md)(?P<anchor>#[^()\s]*)?\)")
+_KB_TARGET = re.compile(r'href="kb:(?P<path>[^"#]*)(?P<anchor>#[^"]*)?"')
+
+
+class PreviewDigests:
+    """What a page's previews will say, as a digest, before the page is converted.
+
+    A page carries the previews of the pages it links to, so under `mkdocs serve --dirty` it must
+    be built again when one of those previews changes, even if its own Markdown did not
+    (`glue.sources.stamps` adds this digest to the page's stamp).
+    """
+
+    def __init__(self, previews: Mapping[str, Preview]) -> None:
+        self._previews = previews
+        self._json: dict[str, str] = {}
+
+    def of(self, path: str, markdown: str, parts: Iterable[str]) -> str:
+        """The previews of every target the page at docs path `path` links to, as one string."""
+        folder = posixpath.dirname(path)
+        keys: set[str] = set()
+        for match in _MD_TARGET.finditer(markdown):
+            keys.add(self._key(posixpath.normpath(posixpath.join(folder, match["path"])), match["anchor"]))
+        for text in (markdown, *parts):  # linked names in the Markdown are `kb:` links too
+            for match in _KB_TARGET.finditer(text):
+                keys.add(self._key(match["path"], match["anchor"]))
+        return "".join(self._preview_json(key) for key in sorted(keys) if key in self._previews)
+
+    def _key(self, target: str, anchor: str | None) -> str:
+        return f"{target}{anchor}" if anchor and f"{target}{anchor}" in self._previews else target
 
     def _preview_json(self, key: str) -> str:
         if key not in self._json:

@@ -4,9 +4,10 @@ MkDocs decides what a dirty build converts and renders again by comparing a page
 with its output (`File.is_modified`); a page generated in memory (`File.generated`) always counts
 as modified. So each generated page is written to a folder of its own under `.cache/kb/`, and
 written only when its content changed, with a stamp line that also changes whenever something the
-page shows but its Markdown does not say changes: the nav and the glossary (on every page), and
-the sections shown inside it (a section's parent and the full notes). The stamp is removed again
-before conversion (`strip_stamp`), so it never reaches a page.
+page shows but its Markdown does not say changes: the nav and the glossary (on every page), the
+sections shown inside it (a section's parent and the full notes), and the hover previews of the
+pages it links to. The stamp is removed again before conversion (`strip_stamp`), so it never
+reaches a page.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import json
 import os
 import re
 from typing import TYPE_CHECKING
+
+from .previews import PreviewDigests
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -42,12 +45,14 @@ def stamps(site: RenderedSite, site_name: str) -> dict[str, str]:
     """Each generated page's stamp: what it shows, sections shown inside it included."""
     shared = _digest(site_name, json.dumps(site.nav), json.dumps(site.abbreviations))
     memo: dict[str, str] = {}
+    # A page shows the hover previews of the pages it links to (`glue.previews`).
+    previews = PreviewDigests(site.previews)
 
     def deep(path: str) -> str:
         if path not in memo:
             page = site.pages[path]
             inner = [deep(m["page"]) for m in _SECTION.finditer(page.markdown) if m["page"] in site.pages]
-            memo[path] = _digest(_own(page), *inner)
+            memo[path] = _digest(_own(page), previews.of(path, page.markdown, page.parts.values()), *inner)
         return memo[path]
 
     return {path: _digest(shared, deep(path)) for path in site.pages}
