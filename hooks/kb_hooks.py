@@ -16,6 +16,7 @@ from notes_kb.glue.parallel import ParallelPages
 from notes_kb.glue.plugin import KbPlugin
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
@@ -38,7 +39,16 @@ on_pre_build = _plugin.on_pre_build
 on_files = _plugin.on_files
 on_page_markdown = _plugin.on_page_markdown
 on_page_content = _plugin.on_page_content
-on_env = _plugin.on_env
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """See `KbPlugin.on_env`; then the pages, final now, are indexed for search on every core
+    (`ParallelPages.on_env`; hooks run after plugins of the same priority)."""
+    env = _plugin.on_env(env, config, files)
+    _parallel.on_env(config, files)
+    return env
+
+
 on_post_page = _plugin.on_post_page
 on_serve = _plugin.on_serve
 
@@ -52,7 +62,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 @event_priority(-100)  # after Material's search plugin has indexed the page
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
-    """See `KbPlugin.on_page_context`."""
+    """See `ParallelPages.after_search` and `KbPlugin.on_page_context`."""
+    _parallel.after_search(page, config)
     return _plugin.on_page_context(context, page, config, nav)
 
 

@@ -26,13 +26,13 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File, Files
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.kb")
 
+_ABSENT = object()
 MIN_PAGES = 40
 """Fewer pages than this are converted in this process: forking costs more than it saves."""
 _CHUNK = 8
@@ -66,8 +67,11 @@ class _Job:
     config: MkDocsConfig
     files: Files
     pages: list[Page]
+    search: Any = None
+    """Material's `SearchIndex`, when the job is indexing."""
 
 
+_T = TypeVar("_T")
 _job: _Job | None = None
 """The pages of the build being converted; set before the fork, so each worker inherits it."""
 _captured: list[logging.LogRecord] = []
@@ -141,20 +145,41 @@ def workers() -> int:
 
 def convert_pages(pages: list[Page], config: MkDocsConfig, files: Files) -> None:
     """Convert `pages` in forked workers and let each page's `render` take its result."""
+    results = _in_workers(_convert, _Job(config, files, pages))
+    for page, converted in zip(pages, results or (), strict=False):
+        if converted is not None:
+            _take_result(page, converted, files)
+
+
+def _in_workers(work: Callable[[int], _T], job: _Job) -> list[_T] | None:
+    """`work(i)` for every page of `job`, in forked workers; None when not worth a fork."""
     global _job  # inherited by the forked workers; cleared right after
     count = workers()
-    if count < 2 or len(pages) < MIN_PAGES:
-        return
-    _job = _Job(config, files, pages)
+    if count < 2 or len(job.pages) < MIN_PAGES:
+        return None
+    # The forked workers do not copy the memory a full pass of the collector would touch.
+    gc.freeze()
+    _job = job
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(count, mp_context=context, initializer=_start_worker) as pool:
-            results = list(pool.map(_convert, range(len(pages)), chunksize=_CHUNK))
+            return list(pool.map(work, range(len(job.pages)), chunksize=_CHUNK))
     finally:
         _job = None
-    for page, converted in zip(pages, results, strict=True):
-        if converted is not None:
-            _take_result(page, converted, files)
+
+
+def _index(index: int) -> list[dict[str, Any]] | None:
+    """The search entries of one page, as Material's search plugin makes them in `on_page_context`."""
+    assert _job is not None
+    assert _job.search is not None
+    page = _job.pages[index]
+    search_index = type(_job.search)(**_job.search.config)
+    try:
+        search_index.add_entry_from_context(page)
+    except Exception:  # indexed again in the main process, which reports it
+        return None
+    entries: list[dict[str, Any]] = search_index.entries
+    return entries
 
 
 def _take_result(page: Page, converted: Converted, files: Files) -> None:
@@ -188,11 +213,15 @@ def _files_of(links: dict[str, dict[str, str]], files: Files) -> dict[File, dict
 
 
 class ParallelPages:
-    """The events that start the conversion: `on_startup` says whether this is a plain
-    `mkdocs build`; `on_nav`, after every other plugin's, converts the pages."""
+    """The events of the work done on every core: `on_startup` says whether this is a plain
+    `mkdocs build`; `on_nav`, after every other plugin's, converts the pages; `on_env` indexes
+    them for search."""
 
     def __init__(self) -> None:
         self._enabled = False
+        self._entries: dict[str, list[dict[str, Any]]] = {}
+        """Search entries made in the workers, by page source path, until the page is indexed."""
+        self._search_meta: dict[str, Any] = {}
 
     def on_startup(self, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Only a clean `mkdocs build` (or `gh-deploy`) converts in workers."""
@@ -219,8 +248,6 @@ class ParallelPages:
         """Every page of the build, in MkDocs' order, converted ahead of MkDocs' loop."""
         if not self._enabled:
             return
-        # The forked workers do not copy the memory a full pass of the collector would touch.
-        gc.freeze()
         pages = []
         for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
             if file.page is None and file.inclusion is InclusionLevel.NOT_IN_NAV:
@@ -228,3 +255,44 @@ class ParallelPages:
             if file.page is not None:
                 pages.append(file.page)
         convert_pages(pages, config, files)
+
+    def on_env(self, config: MkDocsConfig, files: Files) -> None:
+        """Once every page's content is final (after every other `on_env`): each page's search
+        entries made in the workers, as Material's search plugin would make them.
+
+        Material parses every page's HTML (`SearchIndex.add_entry_from_context` in
+        material/plugins/search/plugin.py) in `on_page_context`, a seventh of a large build.
+        The parse needs only what is final now: the content, table of contents, URL, title and
+        front matter. Each page indexed in the workers is marked `search: exclude` (read by
+        nothing but that plugin) until its `on_page_context`, where `after_search` restores
+        its front matter and adds its entries in the plugin's place, in the same order.
+        """
+        self._entries, self._search_meta = {}, {}
+        search = config.plugins.get("material/search")
+        if not self._enabled or search is None or not search.config.enabled:
+            return
+        pages = [
+            file.page
+            for file in files.documentation_pages(inclusion=InclusionLevel.is_included)
+            if file.page is not None and file.page.content is not None
+        ]
+        results = _in_workers(_index, _Job(config, files, pages, search.search_index))
+        for page, entries in zip(pages, results or (), strict=False):
+            if entries is not None:
+                self._entries[page.file.src_uri] = entries
+                self._search_meta[page.file.src_uri] = page.meta.get("search", _ABSENT)
+                page.meta["search"] = {"exclude": True}
+
+    def after_search(self, page: Page, config: MkDocsConfig) -> None:
+        """The page's own front matter again, and its entries where Material would have put them."""
+        entries = self._entries.pop(page.file.src_uri, None)
+        meta = self._search_meta.pop(page.file.src_uri, _ABSENT)
+        if entries is None:
+            return
+        if meta is _ABSENT:
+            page.meta.pop("search", None)
+        else:
+            page.meta["search"] = meta
+        search = config.plugins.get("material/search")
+        if search is not None:
+            search.search_index.entries.extend(entries)
