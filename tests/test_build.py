@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from typing import TYPE_CHECKING
@@ -99,7 +100,12 @@ def test_titles_are_text(tmp_path: Path) -> None:
     assert page.title is not None
     assert page.title.get_text() == "<script>alert(1)</script> - Study Notes"
     assert page.select_one("article h1").get_text().rstrip("¶") == "<script>alert(1)</script>"
-    assert not [s for s in page.find_all("script") if "alert" in s.get_text()]
+    # No script that runs says it; the hover-preview data (inert JSON) has it as text, escaped.
+    assert not [s for s in page.find_all("script") if "alert" in s.get_text() and s.get("type") != "application/json"]
+    (previews,) = page.select('script.kb-previews[type="application/json"]')
+    assert "<" not in previews.get_text()
+    shown = json.dumps(json.loads(previews.get_text()), ensure_ascii=False)
+    assert "<script>alert(1)</script>" in shown  # a nested section's trail, shown as text by the card
     nav = [a.get_text(" ", strip=True) for a in page.select("nav.md-nav--primary .md-nav__link")]
     assert "Promise<T>" in nav
     assert "Tom & Jerry" in nav
