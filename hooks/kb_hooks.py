@@ -49,7 +49,13 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
-on_post_page = _plugin.on_post_page
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """See `KbPlugin.on_post_page` and `ParallelPages.written` (hooks run after plugins)."""
+    output = _plugin.on_post_page(output, page, config)
+    _parallel.written(page)
+    return output
+
+
 on_serve = _plugin.on_serve
 
 

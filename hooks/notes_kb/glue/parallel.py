@@ -20,6 +20,7 @@ takes this path; the site is the same file for file.
 from __future__ import annotations
 
 import gc
+import hashlib
 import logging
 import multiprocessing
 import os
@@ -50,8 +51,8 @@ _CHUNK = 8
 class Converted:
     """What `Page.render` set on a worker's copy of a page."""
 
-    markdown: str
-    """The Markdown it converted (after every `on_page_markdown` event)."""
+    markdown: bytes
+    """A digest of the Markdown it converted (after every `on_page_markdown` event)."""
     content: str
     toc: TableOfContents
     title: str | None
@@ -124,7 +125,7 @@ def _convert(index: int) -> Converted | None:
     if page.links_to_anchors is not None:
         anchors = {file.src_uri: links for file, links in page.links_to_anchors.items()}
     return Converted(
-        markdown=page.markdown,
+        markdown=_digest(page.markdown),
         content=page.content,
         toc=page.toc,
         title=page._title_from_render,  # what `render` found (no public accessor)
@@ -187,7 +188,7 @@ def _take_result(page: Page, converted: Converted, files: Files) -> None:
 
     def render(config: MkDocsConfig, files_now: Files) -> None:
         del page.render  # the page's own method again, for any later conversion (`mkdocs serve`)
-        if page.markdown != converted.markdown or files_now is not files:
+        if page.markdown is None or _digest(page.markdown) != converted.markdown or files_now is not files:
             real_render(config, files_now)
             return
         for record in converted.records:
@@ -201,6 +202,10 @@ def _take_result(page: Page, converted: Converted, files: Files) -> None:
 
     # An instance attribute over the method: only this page, only its next conversion.
     page.render = render  # type: ignore[method-assign,assignment]
+
+
+def _digest(markdown: str) -> bytes:
+    return hashlib.blake2b(markdown.encode(errors="surrogatepass")).digest()
 
 
 def _files_of(links: dict[str, dict[str, str]], files: Files) -> dict[File, dict[str, str]]:
@@ -296,3 +301,12 @@ class ParallelPages:
         search = config.plugins.get("material/search")
         if search is not None:
             search.search_index.entries.extend(entries)
+
+    def written(self, page: Page) -> None:
+        """A page is written: what only its own rendering needed (its Markdown and HTML) goes,
+        so that the search index, written last, reuses that memory. MkDocs keeps every page
+        until the build ends, for the anchors it checks then (`present_anchor_ids`), and a page's
+        title needs its Markdown only before it is converted (`Page.title`)."""
+        if self._enabled and page.content is not None and page.markdown is not None:
+            page.content = ""
+            page.markdown = ""
