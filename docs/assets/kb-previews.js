@@ -115,6 +115,9 @@
     clearTimeout(hideTimer);
     var data = previews[link.getAttribute("href")];
     if (!data || link === dismissed) return;
+    // A link kept out of sight (the graph's node links, reached by Tab) has no place for a card.
+    var box = link.getBoundingClientRect();
+    if (box.width < 2 || box.height < 2) return;
     if (card === null) makeCard();
     if (current && current !== link) current.removeAttribute("aria-describedby");
     fill(data);
