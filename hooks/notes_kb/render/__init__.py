@@ -120,7 +120,7 @@ def render_topic(topic: Topic, highlight: Highlighter, fragments: Fragments) -> 
     referenced = _referenced_lines(topic) & anchored
     pages = {
         paths.topic_page(t): render_topic_overview(topic),
-        paths.notes_page(t): render_full_notes(topic, highlight, referenced),
+        paths.notes_page(t): render_full_notes(topic, highlight, referenced, fragments),
     }
     for index, section in enumerate(topic.document.sections):
         pages[paths.section_page(t, section.slug)] = render_section_page(topic, index, highlight, referenced)

@@ -17,27 +17,17 @@ from ...source.document import Heading, Paragraph, walk
 from .. import paths
 from ..autolink import Linker
 from ..blocks import BlockWriter
-from .common import EXCLUDED, Page, front_matter, heading, text
+from .common import Page, front_matter, heading, text
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection
 
     from ...extract.model import Topic
     from ...source.document import Code, NotesDocument
+    from ..fragments import Fragments
 
 BODY_MARKER = "<!-- kb-body -->"
 """Where a page's own content starts: what the glue embeds of a section page."""
-
-
-DETAILS_TOOLS = [
-    # Shown by docs/assets/kb-details.js (hidden without scripts, where they could do nothing).
-    f'<div class="kb-details-tools" role="group" aria-label="All sections" {EXCLUDED} hidden>',
-    '<button type="button" class="kb-details-button" data-kb-details="open">Expand all</button>',
-    '<button type="button" class="kb-details-button" data-kb-details="close">Collapse all</button>',
-    "</div>",
-    "",
-]
-"""The full notes' "Expand all" / "Collapse all" buttons."""
 
 
 @dataclass(frozen=True)
@@ -109,8 +99,11 @@ def _neighbours(topic: Topic, index: int, here: str) -> list[str]:
     return [" · ".join(links), "{: .kb-neighbours data-search-exclude }", ""] if links else []
 
 
-def render_full_notes(topic: Topic, highlight: Callable[[Code], str], anchors: Collection[int]) -> Page:
-    """The whole notes file in source order, each section a collapsible block (filled in by the glue)."""
+def render_full_notes(
+    topic: Topic, highlight: Callable[[Code], str], anchors: Collection[int], fragments: Fragments
+) -> Page:
+    """The whole notes file in source order, each section a collapsible block (filled in by the glue),
+    under "Expand all" / "Collapse all" buttons (template `kb/details-tools.html`)."""
     writer = _writer(topic, highlight, anchors)
     # Every line of it is on a section page, the better search hit: indexing it again would double
     # the search index (and its build time) for no result a reader wants.
@@ -118,7 +111,8 @@ def render_full_notes(topic: Topic, highlight: Callable[[Code], str], anchors: C
         *front_matter(exclude=True),
         heading(1, topic.title),
         "",
-        *DETAILS_TOOLS,
+        fragments.render("details-tools"),
+        "",
         BODY_MARKER,
         "",
         *writer.write(topic.document.children),
