@@ -99,7 +99,12 @@ def test_certifications_table_as_written(aws_site: Path) -> None:
     rows = [[td.get_text() for td in tr.select("td")] for tr in page.select(".kb-sortable tbody tr")]
     assert [(r[0], r[2], r[1]) for r in rows] == AWS_CERTIFICATIONS
     study = page.select(".kb-sortable tbody tr")[2].select("td")[3].select("a")
-    assert [a["href"] for a in study] == ["../sections/aws-certified-developer-associate/"]
+    # The study section, then the certification's flashcards.
+    assert [a["href"] for a in study] == [
+        "../sections/aws-certified-developer-associate/",
+        "../study/aws-certified-developer-associate/",
+    ]
+    assert study[1].get_text() == "5 flashcards"
 
 
 def test_glossary_page_and_tooltips_everywhere(aws_site: Path) -> None:
