@@ -35,10 +35,10 @@ SCRIPTS = ["assets/vendor/ts-fsrs/ts-fsrs.umd.js", "assets/kb-study.js"]
 """What a study page loads besides the site's own scripts (ts-fsrs from npm, see the Makefile)."""
 
 KIND_LABELS = {
-    CardKind.TERM: "terms",
-    CardKind.EXPANSION: "expansions",
-    CardKind.SERVICE: "services",
-    CardKind.CERTIFICATION: "certification parts",
+    CardKind.TERM: ("term", "terms"),
+    CardKind.EXPANSION: ("expansion", "expansions"),
+    CardKind.SERVICE: ("service", "services"),
+    CardKind.CERTIFICATION: ("certification part", "certification parts"),
 }
 
 
@@ -155,8 +155,8 @@ def _with_subsections(topic: Topic, slugs: Sequence[str]) -> frozenset[str]:
 
 
 def _page(title: str, name: str, items: Sequence[CardHtml], fragments: Fragments) -> Page:
-    kinds = [(sum(1 for i in items if i.kind == kind.value), label) for kind, label in KIND_LABELS.items()]
-    counts = [(count, label) for count, label in kinds if count]
+    kinds = [(sum(1 for i in items if i.kind == kind.value), labels) for kind, labels in KIND_LABELS.items()]
+    counts = [(count, labels[count != 1]) for count, labels in kinds if count]
     out = [
         *front_matter(exclude=True, scripts=SCRIPTS),
         heading(1, title),
