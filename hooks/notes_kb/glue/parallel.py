@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import importlib
 import logging
 import multiprocessing
 import os
@@ -31,6 +32,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
+
+from ..render import workers as render_workers
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -231,6 +234,7 @@ class ParallelPages:
     def on_startup(self, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Only a clean `mkdocs build` (or `gh-deploy`) converts in workers."""
         self._enabled = command != "serve" and not dirty
+        render_workers.allow(workers() if self._enabled else 1)
 
     @contextmanager
     def long_lived(self) -> Iterator[None]:
@@ -254,9 +258,11 @@ class ParallelPages:
         if not self._enabled:
             return
         pages = []
+        # The engine's own page class (MkDocs', or ProperDocs' when it runs these hooks).
+        page_class = importlib.import_module(f"{type(config).__module__.split('.')[0]}.structure.pages").Page
         for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
-            if file.page is None and file.inclusion is InclusionLevel.NOT_IN_NAV:
-                Page(None, file, config)  # as MkDocs' loop does before `_populate_page`
+            if file.page is None and file.inclusion.value == InclusionLevel.NOT_IN_NAV.value:
+                page_class(None, file, config)  # as MkDocs' loop does before `_populate_page`
             if file.page is not None:
                 pages.append(file.page)
         convert_pages(pages, config, files)

@@ -36,6 +36,7 @@ from .pages.service import render_service_page
 from .pages.study import library_study_page, study_pages, topic_deck
 from .pages.topic import render_home, render_topic_overview
 from .previews import Preview, previews
+from .workers import render_all
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -126,10 +127,12 @@ def render_topic(topic: Topic, highlight: Highlighter, fragments: Fragments) -> 
         pages[paths.section_page(t, section.slug)] = render_section_page(topic, index, highlight, referenced)
     if topic.services:
         pages[paths.services_index(t)] = render_services_index(topic)
-        for service in topic.services:
-            pages[paths.service_page(t, service.slug)] = render_service_page(
-                topic, service, highlight, fragments, referenced
-            )
+        # Thousands of them under `mkdocs build`: on every core (`render.workers`).
+        service_pages = render_all(
+            lambda service: render_service_page(topic, service, highlight, fragments, referenced), topic.services
+        )
+        for service, page in zip(topic.services, service_pages, strict=True):
+            pages[paths.service_page(t, service.slug)] = page
         pages[paths.graph_page(t)] = render_graph_page(topic, fragments)
     if topic.categories:
         pages[paths.categories_index(t)] = render_categories_index(topic)
