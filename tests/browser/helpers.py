@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -98,6 +99,23 @@ class RequestLog:
     def external(self) -> list[str]:
         """Requests that would leave the machine."""
         return [url for url in self.urls if not stays_local(url)]
+
+    def wait_until_quiet(self, page: Page, quiet_ms: int = 1000, timeout_ms: int = 30_000) -> None:
+        """Wait until the context has asked for nothing new for `quiet_ms` (at most `timeout_ms`).
+
+        Playwright's "networkidle" counts requests in flight, and a file:// load that iframe-worker's
+        iframe drops under heavy load may never report its end: this counts requests made, which is
+        what the checks on them need (a request that leaves is logged when it starts).
+        """
+        deadline = time.monotonic() + timeout_ms / 1000
+        seen, since = len(self.urls), time.monotonic()
+        while time.monotonic() < deadline:
+            page.wait_for_timeout(100)
+            if len(self.urls) != seen:
+                seen, since = len(self.urls), time.monotonic()
+            elif time.monotonic() - since >= quiet_ms / 1000:
+                return
+        pytest.fail(f"requests went on for {timeout_ms} ms: {self.urls[-5:]}")
 
     def _on_request(self, request: Request) -> None:
         self.urls.append(request.url)

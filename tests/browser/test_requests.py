@@ -30,7 +30,7 @@ def test_no_request_leaves_the_page(any_site: Site, kind: str, open_page: Callab
     assert search(page, query), f"no result for {query!r}: the search index did not load"
     page.keyboard.press("Escape")
     page.evaluate("document.querySelectorAll('details').forEach(details => { details.open = true })")
-    page.wait_for_load_state("networkidle")
+    visit.log.wait_until_quiet(page)
 
     assert visit.log.external() == []
     assert visit.log.failures == []
