@@ -228,6 +228,12 @@ def test_expand_all_and_collapse_all(site: Site, open_page: Callable[..., Visit]
     no_trouble(visit)
 
 
+def sections_restored(page: Page) -> None:
+    """Wait until kb-details.js has shown its buttons, which it does as it restores the sections
+    (the page's HTML has every section closed before that: too early to look under load)."""
+    page.wait_for_selector(".kb-details-tools:not([hidden])")
+
+
 def test_sections_stay_as_left_across_navigation(site: Site, open_page: Callable[..., Visit]) -> None:
     visit = open_page(site.url(PAGE_KINDS["notes"]))
     page = visit.page
@@ -240,18 +246,18 @@ def test_sections_stay_as_left_across_navigation(site: Site, open_page: Callable
     link_to(page, site, "aws/services/ec2/").evaluate("a => a.click()")  # in a closed section
     page.wait_for_url(re.compile(r"/services/ec2(/|\.html)$"))
     page.go_back()
-    page.wait_for_function("document.querySelectorAll('article details').length > 0")
+    sections_restored(page)
     assert open_states(page) == left
     # Reached again by a link (a fresh load of the page): still as left.
     page.goto(site.url(PAGE_KINDS["topic"]))
     page.get_by_role("link", name="Read the full notes").click()
-    page.wait_for_function("document.querySelectorAll('article details').length > 0")
+    sections_restored(page)
     assert open_states(page) == left
     # Collapse all, then away and back: all closed.
     page.get_by_role("button", name="Collapse all").click()
     page.goto(site.url(PAGE_KINDS["home"]))
     page.go_back()
-    page.wait_for_function("document.querySelectorAll('article details').length > 0")
+    sections_restored(page)
     assert not any(open_states(page))
     # Leaving a page while it loads aborts its requests: only what must not happen is checked.
     assert visit.log.external() == []
@@ -270,7 +276,7 @@ def test_printing_neither_keeps_nor_loses_the_readers_sections(
     page.wait_for_timeout(100)
     assert open_states(page) == left
     page.reload()
-    page.wait_for_function("document.querySelectorAll('article details').length > 0")
+    sections_restored(page)
     assert open_states(page) == left
     # Print media alone (no events) still shows every section, as tests/browser/test_print.py checks.
     page.emulate_media(media="print")
