@@ -159,7 +159,7 @@ def _in_workers(work: Callable[[int], _T], job: _Job) -> list[_T] | None:
     """`work(i)` for every page of `job`, in forked workers; None when not worth a fork."""
     global _job  # inherited by the forked workers; cleared right after
     count = workers()
-    if count < 2 or len(job.pages) < MIN_PAGES:
+    if count < 2 or len(job.pages) < MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
         return None
     # The forked workers do not copy the memory a full pass of the collector would touch.
     gc.freeze()

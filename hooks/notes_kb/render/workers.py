@@ -3,8 +3,9 @@
 Rendering a service page is a pure function of the topic, and a topic of thousands of services
 spends seconds on them one after the other. `render_all` hands them to forked workers (they
 inherit the topic, nothing is sent to them but an index) and returns the pages in order, the same
-pages a loop gives. Only `mkdocs build` allows workers (`glue.parallel` sets `allow`): `mkdocs
-serve` rebuilds in a thread of a running server, which a fork would copy.
+pages a loop gives (a loop it is where processes cannot fork, as on Windows). Only `mkdocs build`
+allows workers (`glue.parallel` sets `allow`): `mkdocs serve` rebuilds in a thread of a running
+server, which a fork would copy.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def _run(index: int) -> Any:
 def render_all(function: Callable[[_T], _R], items: Sequence[_T]) -> list[_R]:
     """`[function(item) for item in items]`, in forked workers when allowed and worth it."""
     global _job  # inherited by the forked workers; cleared right after
-    if _workers < 2 or len(items) < MIN_ITEMS:
+    if _workers < 2 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
         return [function(item) for item in items]
     _job = (function, items)
     try:
