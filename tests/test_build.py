@@ -12,6 +12,8 @@ from bs4 import BeautifulSoup
 
 from conftest import PROJECT, require_corpus
 from lossless import check_lines, check_structure
+from notes_kb.build import display_path
+from pipeline import build_notes
 from sitebuild import build_site, warnings_of
 
 if TYPE_CHECKING:
@@ -150,3 +152,15 @@ def test_real_notes_lose_no_line(tmp_path: Path) -> None:
     print(f"lines checked for loss: {checked}; list numbers {numbers}, headings {headings}, code blocks {code}")
     assert checked > 4000
     assert (numbers, headings, code) >= (100, 100, 30)
+
+
+def test_notes_outside_the_project_are_named_from_their_folder(tmp_path: Path) -> None:
+    notes = tmp_path / "my-notes"
+    assert display_path(notes / "aws.md", PROJECT, notes) == "my-notes/aws.md"
+    assert display_path(PROJECT / "notes" / "aws.md", PROJECT, PROJECT / "notes") == "notes/aws.md"
+    # Where the site was built never shows: the sources name the folder, not the machine's path.
+    (notes / "sub").mkdir(parents=True)
+    shutil.copyfile(PROJECT / "notes" / "aws.md", notes / "sub" / "aws.md")
+    result = build_notes(notes, PROJECT)
+    assert [topic.source for topic in result.kb.topics] == ["my-notes/sub/aws.md"]
+    assert str(tmp_path) not in json.dumps([page.markdown for page in result.site.pages.values()])

@@ -75,11 +75,15 @@ def notes_files(notes_dir: Path) -> list[Path]:
     )
 
 
-def display_path(file: Path, root: Path) -> str:
-    """How messages and pages name a file: relative to the project when inside it."""
+def display_path(file: Path, root: Path, notes_dir: Path | None = None) -> str:
+    """How messages and pages name a file: relative to the project when inside it, else from
+    its notes folder's name (`my-notes/aws.md`): the site never shows where it was built."""
+    resolved = file.resolve()
     try:
-        return file.resolve().relative_to(root.resolve()).as_posix()
+        return resolved.relative_to(root.resolve()).as_posix()
     except ValueError:
+        if notes_dir is not None and resolved.is_relative_to(notes_dir.resolve().parent):
+            return resolved.relative_to(notes_dir.resolve().parent).as_posix()
         return file.as_posix()
 
 
@@ -119,9 +123,9 @@ def _sources(notes_dir: Path, root: Path) -> list[_Source]:
         has_aliases = alias_file.is_file()
         sources.append(
             _Source(
-                display_path(file, root),
+                display_path(file, root, notes_dir),
                 file.read_bytes(),
-                display_path(alias_file, root) if has_aliases else None,
+                display_path(alias_file, root, notes_dir) if has_aliases else None,
                 alias_file.read_bytes() if has_aliases else None,
             )
         )
