@@ -1,6 +1,7 @@
 // Flashcards and a quiz over the deck a study page lists (overrides/kb/deck.html).
 //
-// Review: cards due today, then up to NEW_PER_SESSION new ones in the notes' order. Space shows
+// Review: cards due now, then new ones in the notes' order (taking turns between topics on the
+// all-topics page), at most NEW_PER_DAY a day unless the reader asks for more. Space shows
 // the answer, 1–4 grade it (again / hard / good / easy) and ts-fsrs (FSRS, from npm: the global
 // `FSRS` of its UMD build) schedules the card's next review. Progress lives in localStorage under
 // STORE, one entry per card id (stable while the card's own words stay), shared by every study
@@ -13,7 +14,7 @@
 
   var STORE = "kb-study:v1";
   var FORMAT = "kb-study-progress";
-  var NEW_PER_SESSION = 20;
+  var NEW_PER_DAY = 20;
   // A card graded again or hard comes back within minutes (FSRS learning steps): shown again in
   // this session when due within this window, as Anki's "learn ahead" does.
   var LEARN_AHEAD_MS = 20 * 60 * 1000;
@@ -98,6 +99,8 @@
         id: item.getAttribute("data-card"),
         kind: item.getAttribute("data-kind"),
         topic: item.getAttribute("data-topic"),
+        topicTitle: item.getAttribute("data-topic-title") || "",
+        name: item.getAttribute("data-name") || "",
         service: item.getAttribute("data-service"),
         groups: (item.getAttribute("data-groups") || "").split(" ").filter(Boolean),
         prompt: item.querySelector(".kb-card-prompt").textContent,
@@ -116,6 +119,7 @@
     var cards = readDeck(root);
     if (typeof FSRS === "undefined" || !app || cards.length === 0) return;
     var scheduler = FSRS.fsrs(FSRS.generatorParameters({ enable_fuzz: true }));
+    var manyTopics = cards.some(function (card) { return card.topic !== cards[0].topic; });
     var progress = load();
 
     // The static list stays readable behind a disclosure: every card, front and back.
@@ -135,6 +139,8 @@
     var quiz = el("section", { class: "kb-quiz", "aria-label": "Quiz", hidden: "" });
     var transfer = buildTransfer();
     app.appendChild(el("div", { class: "kb-study-bar" }, [modes, stats]));
+    // A deck of one certification's sections may hold no service card: nothing to quiz on.
+    if (cards.filter(function (card) { return card.kind === "service"; }).length < 2) quizButton.remove();
     app.appendChild(review);
     app.appendChild(quiz);
     app.appendChild(status);
@@ -155,15 +161,39 @@
       }).sort(function (a, b) { return Date.parse(progress.cards[a.id].due) - Date.parse(progress.cards[b.id].due); });
     }
 
+    // New cards in the notes' order; several topics take turns, so each comes up from the start.
     function newCards() {
-      return cards.filter(function (card) { return !progress.cards[card.id]; });
+      var byTopic = {};
+      var order = [];
+      cards.forEach(function (card) {
+        if (progress.cards[card.id]) return;
+        if (!byTopic[card.topic]) { byTopic[card.topic] = []; order.push(card.topic); }
+        byTopic[card.topic].push(card);
+      });
+      var turns = [];
+      for (var round = 0; turns.length < cards.length; round++) {
+        var added = 0;
+        order.forEach(function (topic) {
+          if (round < byTopic[topic].length) { turns.push(byTopic[topic][round]); added++; }
+        });
+        if (!added) break;
+      }
+      return turns;
     }
 
-    function plan() {
+    // How many new cards the reader has begun today, kept with the progress (per calendar day).
+    function today() { return new Date().toDateString(); }
+    function newToday() {
+      var day = progress.newToday;
+      return day && day.date === today() ? day.count : 0;
+    }
+
+    function plan(extra) {
       var now = new Date();
-      queue = dueCards(now).concat(newCards().slice(0, NEW_PER_SESSION));
+      var allowance = extra ? NEW_PER_DAY : Math.max(0, NEW_PER_DAY - newToday());
+      queue = dueCards(now).concat(newCards().slice(0, allowance));
       reviewed = 0;
-      showNext();
+      showNext(Boolean(extra));
     }
 
     function updateStats() {
@@ -186,17 +216,23 @@
           .map(function (state) { return Date.parse(state.due); }).sort(function (a, b) { return a - b; })[0];
         var message = reviewed ? "Session done: " + reviewed + " reviews." : "Nothing is due.";
         if (next) message += " Next card due in " + interval(Date.now(), next) + ".";
+        var left = newCards().length;
+        if (!left) message += " Every card has been seen.";
+        else if (newToday() >= NEW_PER_DAY) message += " You began " + newToday() + " new cards today.";
         review.appendChild(el("p", { class: "kb-study-done", text: message }));
-        var again = el("button", { type: "button", class: "md-button", text: "Study " + Math.min(NEW_PER_SESSION, newCards().length) + " new cards" });
-        again.disabled = newCards().length === 0;
-        again.addEventListener("click", plan);
-        review.appendChild(again);
+        if (left) {
+          var more = Math.min(NEW_PER_DAY, left);
+          var again = el("button", { type: "button", class: "md-button", text: "Study " + more + " more new card" + (more === 1 ? "" : "s") });
+          again.addEventListener("click", function () { plan(true); });
+          review.appendChild(again);
+        }
         status.textContent = message;
         return;
       }
       var position = el("p", { class: "kb-card-position", text: (queue.length + 1) + " left in this session" });
+      var prompt = manyTopics ? current.topicTitle + " · " + current.prompt : current.prompt;
       var card = el("article", { class: "kb-flashcard", tabindex: "-1", "aria-label": "Flashcard", "data-card": current.id, "data-kind": current.kind }, [
-        el("p", { class: "kb-card-prompt", text: current.prompt }),
+        el("p", { class: "kb-card-prompt", text: prompt }),
         current.front.cloneNode(true)
       ]);
       var back = current.back.cloneNode(true);
@@ -213,7 +249,7 @@
       review.appendChild(card);
       review.appendChild(reveal);
       if (focus) reveal.focus();
-      status.textContent = current.prompt + ": " + current.front.textContent.trim();
+      status.textContent = prompt + ": " + current.front.textContent.trim();
     }
 
     function showAnswer() {
@@ -247,6 +283,7 @@
       var now = new Date();
       var result = scheduler.next(progress.cards[current.id] || FSRS.createEmptyCard(now), now, value);
       progress = load(); // another tab may have studied meanwhile
+      if (!progress.cards[current.id]) progress.newToday = { date: today(), count: newToday() + 1 };
       progress.cards[current.id] = JSON.parse(JSON.stringify(result.card));
       save(progress);
       reviewed++;
@@ -262,7 +299,7 @@
     var score = 0;
     var answered = false;
 
-    function answerOf(card) { return card.back.textContent.trim(); }
+    function answerOf(card) { return card.name || card.back.textContent.trim(); }
 
     function options(card) {
       var others = services.filter(function (other) { return other.topic === card.topic && answerOf(other) !== answerOf(card); });
@@ -354,7 +391,7 @@
       exportButton.addEventListener("click", function () {
         var data = { format: FORMAT, version: 1, exported: new Date().toISOString(), cards: load().cards };
         var url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 1)], { type: "application/json" }));
-        var link = el("a", { href: url, download: "study-progress.json" });
+        var link = el("a", { href: url, download: "study-progress-" + data.exported.slice(0, 10) + ".json" });
         document.body.appendChild(link);
         link.click();
         link.remove();
@@ -370,7 +407,8 @@
           progress = load();
           var count = merge(progress, data.cards);
           save(progress);
-          message.textContent = "Imported the progress of " + count + " cards.";
+          message.textContent = "Imported the progress of " + count + " cards." +
+            (count < Object.keys(data.cards).length ? " " + (Object.keys(data.cards).length - count) + " were as new here already." : "");
           if (mode === "review") plan();
         }).catch(function (error) {
           message.textContent = "Could not import " + file.name + ": " + error.message + ".";
@@ -385,8 +423,10 @@
       if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
       // Material's search dialog has its own keys.
       if (document.querySelector("[data-md-toggle=search]:checked")) return;
+      // Space presses a focused button, opens a summary, follows a link: not the study's key then.
+      var interactive = target && target.closest && target.closest("button, a, summary, label, select");
       if (mode === "review") {
-        if ((event.key === " " || event.key === "Spacebar") && current && !revealed) {
+        if ((event.key === " " || event.key === "Spacebar") && current && !revealed && !interactive) {
           event.preventDefault();
           showAnswer();
         } else if (/^[1-4]$/.test(event.key) && revealed) {

@@ -134,6 +134,8 @@ def test_the_quiz_counts_the_score(site: Site, open_page: Callable[..., Visit]) 
         assert options.count() == 4
         names = options.all_inner_texts()
         assert len(set(names)) == 4, names
+        # Short names: "SES — Simple Email Service" would repeat "Email sending service".
+        assert not any(" — " in name for name in names), names
         right = page.locator(".kb-quiz-options [data-answer]").get_attribute("data-option")
         wrong = next(o.get_attribute("data-option") for o in options.all() if not o.get_attribute("data-answer"))
         # Right on even questions, wrong on odd ones, answered with the number keys.
@@ -148,7 +150,7 @@ def test_wrong_answers_come_from_the_same_category_or_layer(hosted_site: Site, o
     page = open_study(hosted_site, open_page).page
     groups = page.evaluate(
         """() => Object.fromEntries([...document.querySelectorAll('.kb-deck > .kb-card[data-service]')]
-             .map(li => [li.querySelector('.kb-card-back').textContent.trim(), li.dataset.groups.split(' ')]))"""
+             .map(li => [li.dataset.name, li.dataset.groups.split(' ')]))"""
     )
     page.get_by_role("button", name="Quiz").click()
     shared = 0
@@ -178,11 +180,46 @@ def test_a_card_links_to_its_line_in_the_notes(site: Site, open_page: Callable[.
 
 
 def test_a_certification_deck_holds_its_study_sections(site: Site, open_page: Callable[..., Visit]) -> None:
-    page = open_study(site, open_page, "aws/study/aws-certified-cloud-practitioner/").page
+    topic = open_study(site, open_page).page
+    deck = topic.get_by_role("link", name="AWS Certified Cloud Practitioner")
+    assert deck.is_visible()  # the topic's study page leads to it
+    deck.click()
+    page = topic
+    page.wait_for_selector(".kb-flashcard")
+    assert page.locator(".kb-study-counts").inner_text().startswith("78 cards")
+    # No service card in these sections: no quiz to offer.
+    assert page.get_by_role("button", name="Quiz").count() == 0
     prompts = page.locator(".kb-deck > .kb-card .kb-card-prompt").all_text_contents()
     assert prompts
     assert "AWS Certified Cloud Practitioner" in prompts
     assert "General Points" not in prompts  # a section that is not about this certification
+
+
+def test_space_on_a_control_is_the_controls(hosted_site: Site, open_page: Callable[..., Visit]) -> None:
+    page = open_study(hosted_site, open_page).page
+    browse = page.locator(".kb-browse > summary")
+    browse.focus()
+    page.keyboard.press("Space")
+    assert page.locator(".kb-browse").evaluate("details => details.open")
+    assert page.locator(".kb-flashcard .kb-card-back").is_hidden()
+    page.get_by_role("button", name="Quiz").focus()
+    page.keyboard.press("Space")
+    assert page.locator(".kb-quiz").is_visible()
+
+
+def test_twenty_new_cards_a_day(hosted_site: Site, open_page: Callable[..., Visit]) -> None:
+    page = open_study(hosted_site, open_page).page
+    for _ in range(20):
+        page.keyboard.press("Space")
+        page.keyboard.press("4")
+    assert len(progress(page)) == 20
+    page.reload()
+    page.wait_for_selector(".kb-study-done")
+    assert "You began 20 new cards today." in page.locator(".kb-study-done").inner_text()
+    page.get_by_role("button", name="Study 20 more new cards").click()
+    page.keyboard.press("Space")
+    page.keyboard.press("4")
+    assert len(progress(page)) == 21
 
 
 def test_keys_alone_study_and_focus_follows(hosted_site: Site, open_page: Callable[..., Visit]) -> None:
@@ -220,6 +257,14 @@ def test_the_library_deck_holds_every_topic(search_hosted_site: Site, open_page:
     )
     assert topics[0] == "aws"
     assert len(topics) >= 2
+    # New cards take turns between topics, and each card names its topic.
+    prompts = []
+    for _ in range(len(topics)):
+        prompts.append(page.locator(".kb-flashcard .kb-card-prompt").inner_text())
+        page.keyboard.press("Space")
+        page.keyboard.press("3")
+    titles = {prompt.split(" · ")[0] for prompt in prompts}
+    assert len(titles) == len(topics), prompts
     assert cards.count() > AWS_CARDS
     assert axe_violations(page) == []
     assert visit.log.external() == []

@@ -19,7 +19,7 @@ from ...study import CardKind, Deck, deck
 from .. import paths
 from ..blocks import part_marker
 from ..html import inline_html, node_html
-from .common import Page, front_matter, heading, text
+from .common import EXCLUDED, Page, front_matter, heading, text
 from .notes import anchorable_lines
 from .service import line_target
 
@@ -59,7 +59,14 @@ def study_pages(topic: Topic, highlight: Callable[[Code], str], fragments: Fragm
     if not cards:
         return {}
     items = deck_items(topic, highlight)
-    pages = {paths.study_page(topic.slug): _page(f"Study: {topic.title}", topic.slug, items, fragments)}
+    here = paths.study_page(topic.slug)
+    decks = []
+    for certification in topic.certifications:
+        if count := certification_cards(topic, certification):
+            page = paths.certification_study_page(topic.slug, certification_slug(certification))
+            decks.append(f"[{text(certification.name)}]({paths.relative_link(here, page)}) ({count})")
+    intro = ["Decks of one certification's study sections: " + " · ".join(decks)] if decks else []
+    pages = {here: _page(f"Study: {topic.title}", topic.slug, items, fragments, intro)}
     for certification in topic.certifications:
         sections = _with_subsections(topic, certification.sections)
         chosen = [item for item in items if item.section in sections]
@@ -111,12 +118,19 @@ def _card_html(topic: Topic, card: Card, highlight: Callable[[Code], str], ancho
     # a template call per card would cost seconds of every build (the deck around them is
     # `kb/deck.html`). Every value is escaped; the back is HTML from the notes' own blocks.
     section = card.section or (topic.document.sections[0].slug if topic.document.sections else "")
-    attributes = f'data-card="{card.id}" data-kind="{card.kind.value}" data-topic="{html.escape(card.topic)}"'
+    attributes = (
+        f'data-card="{card.id}" data-kind="{card.kind.value}" data-topic="{html.escape(card.topic)}"'
+        f' data-topic-title="{html.escape(topic.title)}"'
+    )
     if card.service is not None:
         service = topic.service(card.service)
-        # The quiz draws wrong answers from services that share a category or a flow layer.
+        # The quiz draws wrong answers from services that share a category or a flow layer, and
+        # offers short names: a full name often repeats the question's words ("Simple Email Service").
         groups = " ".join([*(f"c:{c}" for c in service.categories), *(f"l:{layer}" for layer in service.layers)])
-        attributes += f' data-service="{html.escape(card.service)}" data-groups="{html.escape(groups)}"'
+        attributes += (
+            f' data-service="{html.escape(card.service)}" data-name="{html.escape(service.name)}"'
+            f' data-groups="{html.escape(groups)}"'
+        )
     href = (
         line_target(topic, card.line, section, anchored) if card.line else paths.kb_link(paths.notes_page(topic.slug))
     )
@@ -154,7 +168,7 @@ def _with_subsections(topic: Topic, slugs: Sequence[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _page(title: str, name: str, items: Sequence[CardHtml], fragments: Fragments) -> Page:
+def _page(title: str, name: str, items: Sequence[CardHtml], fragments: Fragments, intro: Sequence[str] = ()) -> Page:
     kinds = [(sum(1 for i in items if i.kind == kind.value), labels) for kind, labels in KIND_LABELS.items()]
     counts = [(count, labels[count != 1]) for count, labels in kinds if count]
     out = [
@@ -166,6 +180,7 @@ def _page(title: str, name: str, items: Sequence[CardHtml], fragments: Fragments
             "before you would forget it. Progress stays in this browser; export it to carry it to another."
         ),
         "",
+        *(line for paragraph in intro for line in (paragraph, f"{{: {EXCLUDED} }}", "")),
         part_marker("deck"),
         "",
     ]
