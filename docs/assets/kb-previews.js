@@ -115,7 +115,9 @@
     clearTimeout(hideTimer);
     var data = previews[link.getAttribute("href")];
     if (!data || link === dismissed) return;
-    // A link kept out of sight (the graph's node links, reached by Tab) has no place for a card.
+    // A link kept out of sight (the graph's node links, reached by Tab, sit in a clipped box) has
+    // no place for a card: the graph marks and names the node itself.
+    if (link.closest(".kb-graph")) return;
     var box = link.getBoundingClientRect();
     if (box.width < 2 || box.height < 2) return;
     if (card === null) makeCard();

@@ -97,6 +97,19 @@ def test_keyboard_focus_shows_the_card_and_escape_hides_it(site: Site, open_page
     no_trouble(visit)
 
 
+def test_graph_nodes_reached_by_tab_show_no_card(site: Site, open_page: Callable[..., Visit]) -> None:
+    page = open_page(site.url("aws/services/ec2/")).page
+    page.wait_for_selector(".kb-graph--ready")
+    nodes = page.locator(".kb-graph a[href]")
+    assert nodes.count() > 1
+    # Tab from the first node link to the next: the graph names the node, no card floats elsewhere.
+    nodes.first.focus()
+    page.keyboard.press("Tab")
+    assert nodes.nth(1).evaluate("element => element === document.activeElement")
+    page.wait_for_timeout(600)  # longer than the card's delay
+    assert page.locator(CARD).is_hidden()
+
+
 def test_glossary_link_shows_the_term(site: Site, open_page: Callable[..., Visit]) -> None:
     visit = open_page(site.url(PAGE_KINDS["topic"]))
     page = visit.page
