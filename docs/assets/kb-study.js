@@ -94,12 +94,13 @@
   // ---- the deck -------------------------------------------------------------------------
 
   function readDeck(root) {
+    var titles = JSON.parse(root.getAttribute("data-topics") || "{}");
     return Array.prototype.map.call(root.querySelectorAll(".kb-deck > .kb-card"), function (item) {
       return {
         id: item.getAttribute("data-card"),
         kind: item.getAttribute("data-kind"),
         topic: item.getAttribute("data-topic"),
-        topicTitle: item.getAttribute("data-topic-title") || "",
+        topicTitle: titles[item.getAttribute("data-topic")] || "",
         name: item.getAttribute("data-name") || "",
         service: item.getAttribute("data-service"),
         groups: (item.getAttribute("data-groups") || "").split(" ").filter(Boolean),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import html
+import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -59,6 +60,7 @@ def study_pages(topic: Topic, highlight: Callable[[Code], str], fragments: Fragm
     if not cards:
         return {}
     items = deck_items(topic, highlight)
+    titles = {topic.slug: topic.title}
     here = paths.study_page(topic.slug)
     decks = []
     for certification in topic.certifications:
@@ -66,7 +68,7 @@ def study_pages(topic: Topic, highlight: Callable[[Code], str], fragments: Fragm
             page = paths.certification_study_page(topic.slug, certification_slug(certification))
             decks.append(f"[{text(certification.name)}]({paths.relative_link(here, page)}) ({count})")
     intro = ["Decks of one certification's study sections: " + " · ".join(decks)] if decks else []
-    pages = {here: _page(f"Study: {topic.title}", topic.slug, items, fragments, intro)}
+    pages = {here: _page(f"Study: {topic.title}", topic.slug, items, titles, fragments, intro=intro)}
     for certification in topic.certifications:
         sections = _with_subsections(topic, certification.sections)
         chosen = [item for item in items if item.section in sections]
@@ -74,17 +76,18 @@ def study_pages(topic: Topic, highlight: Callable[[Code], str], fragments: Fragm
             # One rule for which cards a certification has: `certification_cards` counts these.
             page = paths.certification_study_page(topic.slug, certification_slug(certification))
             name = f"{topic.slug}/{certification_slug(certification)}"
-            pages[page] = _page(f"Study: {certification.name}", name, chosen, fragments)
+            pages[page] = _page(f"Study: {certification.name}", name, chosen, titles, fragments)
     return pages
 
 
 def library_study_page(kb: KnowledgeBase, highlight: Callable[[Code], str], fragments: Fragments) -> Page | None:
     """Every topic's cards on one page (None unless two topics or more have cards: with one, its
     own study page is the same deck)."""
-    decks = [deck_items(topic, highlight) for topic in kb.topics if topic_deck(topic).cards]
-    if len(decks) < 2:
+    topics = [topic for topic in kb.topics if topic_deck(topic).cards]
+    if len(topics) < 2:
         return None
-    return _page("Study all topics", "library", [item for items in decks for item in items], fragments)
+    items = [item for topic in topics for item in deck_items(topic, highlight)]
+    return _page("Study all topics", "library", items, {t.slug: t.title for t in topics}, fragments)
 
 
 @dataclass(frozen=True)
@@ -99,9 +102,9 @@ class CardHtml:
     """The `<li class="kb-card">`."""
 
 
-@functools.lru_cache(maxsize=64)
 def deck_items(topic: Topic, highlight: Callable[[Code], str]) -> tuple[CardHtml, ...]:
-    """Every card of the topic as HTML, made once per topic for its study pages and the library's.
+    """Every card of the topic as HTML, for its study pages (and the library's, made anew: a
+    large topic's cards are tens of megabytes, not kept for the whole build).
 
     A card's line has an id on the full notes whenever it can carry one: `render_topic` counts
     card lines among the lines other pages link to.
@@ -118,10 +121,7 @@ def _card_html(topic: Topic, card: Card, highlight: Callable[[Code], str], ancho
     # a template call per card would cost seconds of every build (the deck around them is
     # `kb/deck.html`). Every value is escaped; the back is HTML from the notes' own blocks.
     section = card.section or (topic.document.sections[0].slug if topic.document.sections else "")
-    attributes = (
-        f'data-card="{card.id}" data-kind="{card.kind.value}" data-topic="{html.escape(card.topic)}"'
-        f' data-topic-title="{html.escape(topic.title)}"'
-    )
+    attributes = f'data-card="{card.id}" data-kind="{card.kind.value}" data-topic="{html.escape(card.topic)}"'
     if card.service is not None:
         service = topic.service(card.service)
         # The quiz draws wrong answers from services that share a category or a flow layer, and
@@ -135,7 +135,7 @@ def _card_html(topic: Topic, card: Card, highlight: Callable[[Code], str], ancho
         line_target(topic, card.line, section, anchored) if card.line else paths.kb_link(paths.notes_page(topic.slug))
     )
     return (
-        f'<li class="kb-card" id="card-{card.id}" {attributes}>\n'
+        f'<li class="kb-card" {attributes}>\n'
         f'<p class="kb-card-prompt">{html.escape(card.prompt)}</p>\n'
         f'<div class="kb-card-front"><p>{html.escape(card.front)}</p></div>\n'
         f'<div class="kb-card-back">{_back(topic, card, highlight)}</div>\n'
@@ -168,7 +168,15 @@ def _with_subsections(topic: Topic, slugs: Sequence[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _page(title: str, name: str, items: Sequence[CardHtml], fragments: Fragments, intro: Sequence[str] = ()) -> Page:
+def _page(
+    title: str,
+    name: str,
+    items: Sequence[CardHtml],
+    topics: dict[str, str],
+    fragments: Fragments,
+    *,
+    intro: Sequence[str] = (),
+) -> Page:
     kinds = [(sum(1 for i in items if i.kind == kind.value), labels) for kind, labels in KIND_LABELS.items()]
     counts = [(count, labels[count != 1]) for count, labels in kinds if count]
     out = [
@@ -185,5 +193,6 @@ def _page(title: str, name: str, items: Sequence[CardHtml], fragments: Fragments
         "",
     ]
     cards = Markup("\n".join(item.html for item in items))
-    deck_html = fragments.render("deck", deck={"name": name, "counts": counts, "size": len(items), "cards": cards})
+    deck = {"name": name, "counts": counts, "size": len(items), "topics": json.dumps(topics), "cards": cards}
+    deck_html = fragments.render("deck", deck=deck)
     return Page("\n".join(out), {"deck": deck_html}, frozenset({"deck"}))
