@@ -112,16 +112,25 @@ def outline(section: Section) -> Outline:
     return Outline(section, blocks, headings, tuple(bullets), starts)
 
 
+def bold_label_end(inline: Inline) -> int | None:
+    """Index of the token closing the bold label `inline` starts with (None: it starts otherwise)."""
+    tokens = inline.tokens
+    if not tokens or tokens[0].type != "strong_open":
+        return None
+    depth, index = 0, 0
+    while index < len(tokens):
+        depth += {"strong_open": 1, "strong_close": -1}.get(tokens[index].type, 0)
+        if depth == 0:
+            break
+        index += 1
+    return index
+
+
 def split_label(inline: Inline) -> tuple[str | None, bool, str]:
     """`**Lambda**: Serverless compute` → (`Lambda`, True, `Serverless compute`)."""
     tokens = inline.tokens
-    if tokens and tokens[0].type == "strong_open":
-        depth, index = 0, 0
-        while index < len(tokens):
-            depth += {"strong_open": 1, "strong_close": -1}.get(tokens[index].type, 0)
-            if depth == 0:
-                break
-            index += 1
+    index = bold_label_end(inline)
+    if index is not None:
         label = Inline(tokens[1:index], inline.line).plain
         rest = Inline(tokens[index + 1 :], inline.line).plain
         # `**Term:** definition` is the same label as `**Term**: definition`.

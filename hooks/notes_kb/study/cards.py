@@ -22,7 +22,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..extract.outline import Bullet, outline
+from ..extract.outline import Bullet, bold_label_end, outline
 from ..source.document import Code, Heading, Paragraph, Section, StrayText, Table, walk
 from ..source.inline import Inline
 
@@ -138,12 +138,10 @@ def _definition(bullet: Bullet) -> tuple[str, Inline] | None:
     first = bullet.item.children[0] if bullet.item.children else None
     if not bullet.bold or not isinstance(first, Paragraph):
         return None
+    close = bold_label_end(first.inline)
+    if close is None:
+        return None
     tokens = first.inline.tokens
-    depth, close = 0, 0
-    for close, token in enumerate(tokens):  # noqa: B007 (the index is read after the loop)
-        depth += {"strong_open": 1, "strong_close": -1}.get(token.type, 0)
-        if depth == 0:
-            break
     label = Inline(tokens[1:close], first.inline.line).plain.strip()
     rest = list(tokens[close + 1 :])
     if label.endswith(":"):
