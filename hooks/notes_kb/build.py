@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from .extract import extract_topic
 from .extract.aliases import AliasFile, read_aliases
 from .extract.model import KnowledgeBase, Topic
+from .extract.outline import outline
 from .render import RenderedSite, RenderOptions, render_site_pages, render_topic_pages
 from .slugs import topic_slug, unique_slug
 from .source import read_notes
@@ -189,5 +190,8 @@ def build(notes_dir: Path, options: BuildOptions | None = None, cache: BuildCach
     cache.topics, cache.pages = used_topics, used_pages
     kb = KnowledgeBase(tuple(topics))
     site = render_site_pages(kb, options.render, pages)
+    # Sections' outlines are shared by extraction and the flashcards, and nothing after them:
+    # let them go before MkDocs builds the pages, the build's busiest time for memory.
+    outline.cache_clear()
     ordered = sorted(diagnostics, key=lambda d: (d.path, d.line))
     return Build(kb, site, tuple(ordered), tuple(notes_files(notes_dir)), reused)
