@@ -11,21 +11,15 @@ in view, after a one-second drag that is not counted; the median of the runs is 
 
 from __future__ import annotations
 
-import functools
 import statistics
-import subprocess
 import sys
-import tempfile
-import threading
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import sync_playwright
 
-from measure import CONFIG, ROOT, child_env
-from searchtime import BROWSER_ARGS, CHROMIUM
+from searchtime import BROWSER_ARGS, CHROMIUM, build_site, served
 
 SECONDS = 3.0
 """How long each run drags the graph."""
@@ -102,11 +96,9 @@ def measure_graph_fps(notes_dir: Path, work: Path, runs: int = RUNS) -> GraphFps
     if not CHROMIUM.exists():
         result.status = f"skipped: no Chromium at {CHROMIUM}"
         return result
-    site = Path(tempfile.mkdtemp(prefix="graph-site-", dir=work))
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(CONFIG), "-d", str(site)]
-    built = subprocess.run(cmd, env=child_env(notes_dir), cwd=ROOT, capture_output=True, text=True, check=False)
-    if built.returncode != 0:
-        result.status = "build failed: " + built.stderr.strip().splitlines()[-1]
+    site, failure = build_site(notes_dir, work, "graph-site-")
+    if failure:
+        result.status = failure
         return result
     pages = sorted(site.glob("*/graph/index.html"))
     if not pages:
@@ -118,34 +110,21 @@ def measure_graph_fps(notes_dir: Path, work: Path, runs: int = RUNS) -> GraphFps
 def pan_graph(site: Path, page: str, runs: int, result: GraphFps | None = None) -> GraphFps:
     """Serve the built `site` and pan the graph of `page` (`zcp/graph/`) `runs` times."""
     result = result or GraphFps()
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
-            page_ = browser.new_page(viewport=VIEWPORT)  # type: ignore[arg-type]
-            page_.goto(f"http://127.0.0.1:{server.server_port}/{page}")
-            page_.wait_for_function("document.querySelector('.kb-graph--topic')?.kbGraph", timeout=120_000)
-            page_.locator(".kb-graph__canvas").scroll_into_view_if_needed()
-            # One short drag first: the first frames after the graph is drawn still finish its
-            # first drawing, which is load time, not panning.
-            page_.evaluate(_DRAG, 1.0)
-            for _ in range(runs):
-                measured = page_.evaluate(_DRAG, SECONDS)
-                result.runs.append(measured["fps"])
-                result.nodes = measured["nodes"]
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
+        page_ = browser.new_page(viewport=VIEWPORT)  # type: ignore[arg-type]
+        page_.goto(url + page)
+        page_.wait_for_function("document.querySelector('.kb-graph--topic')?.kbGraph", timeout=120_000)
+        page_.locator(".kb-graph__canvas").scroll_into_view_if_needed()
+        # One short drag first: the first frames after the graph is drawn still finish its
+        # first drawing, which is load time, not panning.
+        page_.evaluate(_DRAG, 1.0)
+        for _ in range(runs):
+            measured = page_.evaluate(_DRAG, SECONDS)
+            result.runs.append(measured["fps"])
+            result.nodes = measured["nodes"]
+        browser.close()
     return result
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        """Quiet."""
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ is replaced: the worker's answer, rendered. Every query runs three times; the sl
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import statistics
 import subprocess
@@ -17,11 +18,14 @@ import threading
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from playwright.sync_api import sync_playwright
 
 from measure import CONFIG, ROOT, child_env
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 CHROMIUM = Path("/usr/bin/chromium")
 # As the browser tests start it: no background requests (the machine's network is closed).
@@ -101,22 +105,37 @@ def measure_search(notes_dir: Path, work: Path) -> SearchTimes:
     if not CHROMIUM.exists():
         result.status = f"skipped: no Chromium at {CHROMIUM}"
         return result
-    site = Path(tempfile.mkdtemp(prefix="search-site-", dir=work))
+    site, failure = build_site(notes_dir, work, "search-site-")
+    if failure:
+        result.status = failure
+        return result
+    with served(site) as url:
+        _time_queries(url, result)
+    return result
+
+
+def build_site(notes_dir: Path, work: Path, prefix: str) -> tuple[Path, str | None]:
+    """`mkdocs build` of `notes_dir` into a new folder of `work`: (the site, why it failed or None)."""
+    site = Path(tempfile.mkdtemp(prefix=prefix, dir=work))
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(CONFIG), "-d", str(site)]
     built = subprocess.run(cmd, env=child_env(notes_dir), cwd=ROOT, capture_output=True, text=True, check=False)
     if built.returncode != 0:
-        result.status = "build failed: " + built.stderr.strip().splitlines()[-1]
-        return result
+        return site, "build failed: " + built.stderr.strip().splitlines()[-1]
+    return site, None
+
+
+@contextlib.contextmanager
+def served(site: Path) -> Iterator[str]:
+    """Serve the built `site` on 127.0.0.1 while the block runs; yields its URL (ending in `/`)."""
     handler = functools.partial(_Quiet, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        _time_queries(f"http://127.0.0.1:{server.server_port}/", result)
+        yield f"http://127.0.0.1:{server.server_port}/"
     finally:
         server.shutdown()
         server.server_close()
-    return result
 
 
 def _time_queries(url: str, result: SearchTimes) -> None:
