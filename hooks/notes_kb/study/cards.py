@@ -88,10 +88,6 @@ class Deck:
         """How many cards of one kind."""
         return sum(1 for card in self.cards if card.kind is kind)
 
-    def in_sections(self, slugs: frozenset[str]) -> tuple[Card, ...]:
-        """The cards from these sections (a certification's study sections)."""
-        return tuple(card for card in self.cards if card.section in slugs)
-
 
 def deck(topic: Topic) -> Deck:
     """Every card of one topic (see the module docstring for the kinds)."""

@@ -62,22 +62,19 @@ def study_pages(topic: Topic, highlight: Callable[[Code], str], fragments: Fragm
     items = deck_items(topic, highlight)
     titles = {topic.slug: topic.title}
     here = paths.study_page(topic.slug)
+    pages: dict[str, Page] = {}
     decks = []
-    for certification in topic.certifications:
-        if count := certification_cards(topic, certification):
-            page = paths.certification_study_page(topic.slug, certification_slug(certification))
-            decks.append(f"[{text(certification.name)}]({paths.relative_link(here, page)}) ({count})")
-    intro = ["Decks of one certification's study sections: " + " · ".join(decks)] if decks else []
-    pages = {here: _page(f"Study: {topic.title}", topic.slug, items, titles, fragments, intro=intro)}
     for certification in topic.certifications:
         sections = _with_subsections(topic, certification.sections)
         chosen = [item for item in items if item.section in sections]
         if chosen:
-            # One rule for which cards a certification has: `certification_cards` counts these.
             page = paths.certification_study_page(topic.slug, certification_slug(certification))
             name = f"{topic.slug}/{certification_slug(certification)}"
             pages[page] = _page(f"Study: {certification.name}", name, chosen, titles, fragments)
-    return pages
+            decks.append(f"[{text(certification.name)}]({paths.relative_link(here, page)}) ({len(chosen)})")
+    intro = ["Decks of one certification's study sections: " + " · ".join(decks)] if decks else []
+    # The topic's own page first: pages keep the order they are listed in.
+    return {here: _page(f"Study: {topic.title}", topic.slug, items, titles, fragments, intro=intro), **pages}
 
 
 def library_study_page(kb: KnowledgeBase, highlight: Callable[[Code], str], fragments: Fragments) -> Page | None:
@@ -154,7 +151,8 @@ def _back(topic: Topic, card: Card, highlight: Callable[[Code], str]) -> str:
 
 
 def certification_cards(topic: Topic, certification: Certification) -> int:
-    """How many cards the certification's study page holds (0: it has none)."""
+    """How many cards the certification's study page holds (0: it has none), for other pages
+    (the certifications table); the same rule as `study_pages`."""
     sections = _with_subsections(topic, certification.sections)
     return sum(1 for card in topic_deck(topic).cards if card.section in sections)
 
