@@ -42,16 +42,18 @@ on_page_content = _plugin.on_page_content
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """See `KbPlugin.on_env`; then the pages, final now, are indexed for search on every core
+    """See `KbPlugin.on_env`; then the pages, final now, are built on every core
     (`ParallelPages.on_env`; hooks run after plugins of the same priority)."""
     env = _plugin.on_env(env, config, files)
-    _parallel.on_env(config, files)
+    _parallel.on_env(config, files, env, _plugin.on_post_page)
     return env
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """See `KbPlugin.on_post_page` and `ParallelPages.written` (hooks run after plugins)."""
-    output = _plugin.on_post_page(output, page, config)
+    """See `KbPlugin.on_post_page` (done already for a page a worker built) and
+    `ParallelPages.written` (hooks run after plugins)."""
+    if not _parallel.built(page):
+        output = _plugin.on_post_page(output, page, config)
     _parallel.written(page)
     return output
 
@@ -62,7 +64,7 @@ on_serve = _plugin.on_serve
 @event_priority(-100)  # after every other plugin has changed the nav and its pages
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Convert the pages on every core (`notes_kb.glue.parallel`)."""
-    _parallel.on_nav(config, files)
+    _parallel.on_nav(nav, config, files)
     return nav
 
 
@@ -75,5 +77,6 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
 
 @event_priority(100)  # before Material's search plugin writes the index
 def on_post_build(config: MkDocsConfig) -> None:
-    """See `KbPlugin.on_post_build`."""
+    """See `KbPlugin.on_post_build` and `ParallelPages.on_post_build`."""
     _plugin.on_post_build(config)
+    _parallel.on_post_build()

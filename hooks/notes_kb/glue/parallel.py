@@ -25,22 +25,29 @@ import importlib
 import logging
 import multiprocessing
 import os
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
+from jinja2 import Template
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..render import workers as render_workers
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterator, Sequence
 
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File, Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.toc import TableOfContents
+
+    PostPage = Callable[[str, Page, MkDocsConfig], str]
 
 log = logging.getLogger("mkdocs.plugins.kb")
 
@@ -67,12 +74,59 @@ class Converted:
 
 
 @dataclass
+class _Render:
+    """What building pages needs beyond converting them."""
+
+    nav: Navigation
+    doc_files: Sequence[File]
+    env: Environment
+    post_page: PostPage
+    folder: str
+    """Where the workers write each page's output, as `<index>.html`."""
+
+
+@dataclass
 class _Job:
     config: MkDocsConfig
     files: Files
     pages: list[Page]
     search: Any = None
-    """Material's `SearchIndex`, when the job is indexing."""
+    """Material's `SearchIndex`, when the job is building pages and search is on."""
+    render: _Render | None = None
+    """Set when the job is building pages."""
+
+
+class _Written(Template):
+    """The template of a page a worker has built: renders to the worker's output (read back
+    from its file), provided the page's content is the content the worker rendered; else to
+    what the page's own template gives, as if no worker had built it."""
+
+    _result: Built
+    _name: str | Template
+    _env: Environment
+    _done: set[str]
+
+    def __new__(cls, built: Built, name: str | Template, env: Environment, done: set[str]) -> _Written:
+        # Nothing to compile: the page's own template is looked up only when it is needed.
+        written: _Written = object.__new__(cls)
+        written._result, written._name, written._env, written._done = built, name, env, done
+        return written
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        context = dict(*args, **kwargs)
+        page = context.get("page")
+        built = self._result
+        output = Path(built.output)
+        if page is None or page.content is None or _digest(page.content) != built.content:
+            output.unlink(missing_ok=True)
+            own: str = self._env.get_template(self._name).render(*args, **kwargs)
+            return own
+        for record in built.records:
+            logging.getLogger(record.name).handle(record)
+        html = output.read_text(encoding="utf-8")
+        output.unlink()
+        self._done.add(page.file.src_uri)
+        return html
 
 
 _T = TypeVar("_T")
@@ -172,18 +226,46 @@ def _in_workers(work: Callable[[int], _T], job: _Job) -> list[_T] | None:
         _job = None
 
 
-def _index(index: int) -> list[dict[str, Any]] | None:
-    """The search entries of one page, as Material's search plugin makes them in `on_page_context`."""
+@dataclass
+class Built:
+    """What building a page (`_build_page`, short of writing it) gave in a worker."""
+
+    entries: list[dict[str, Any]]
+    """The search entries Material's plugin made for it in `on_page_context`."""
+    content: bytes
+    """A digest of the content the template was given (after every `on_page_context` event)."""
+    output: str
+    """Where the page's HTML (after the knowledge base's `on_post_page`) was written."""
+    records: list[logging.LogRecord]
+    """What was logged while rendering the template and the knowledge base's `on_post_page`."""
+
+
+def _build(index: int) -> Built | None:
+    """Build one page the way MkDocs' `_build_page` does, to its output; None when anything fails
+    (MkDocs then builds it itself and reports the error in its own words)."""
     assert _job is not None
-    assert _job.search is not None
-    page = _job.pages[index]
-    search_index = type(_job.search)(**_job.search.config)
+    assert _job.render is not None
+    config, page, render = _job.config, _job.pages[index], _job.render
+    search = _job.search
+    config._current_page = page  # as `_build_page` sets it; templates and extensions read it
+    page.active = True  # the theme marks the current page, and its sections, in the nav
     try:
-        search_index.add_entry_from_context(page)
-    except Exception:  # indexed again in the main process, which reports it
+        context = _engine(config, "commands.build").get_context(render.nav, render.doc_files, config, page)
+        template = render.env.get_template(page.meta.get("template", "main.html"))
+        before = len(search.entries) if search is not None else 0
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=render.nav)
+        entries = search.entries[before:] if search is not None else []
+        _captured.clear()  # the main process runs `on_page_context` again, and logs it then
+        output = render.post_page(template.render(context), page, config)
+        assert page.content is not None
+        path = Path(render.folder, f"{index}.html")
+        path.write_bytes(output.encode("utf-8", errors="xmlcharrefreplace"))
+    except Exception:  # built again in the main process, which reports it
         return None
-    entries: list[dict[str, Any]] = search_index.entries
-    return entries
+    finally:
+        page.active = False
+        config._current_page = None
+    return Built(entries, _digest(page.content), str(path), list(_captured))
 
 
 def _take_result(page: Page, converted: Converted, files: Files) -> None:
@@ -207,6 +289,12 @@ def _take_result(page: Page, converted: Converted, files: Files) -> None:
     page.render = render  # type: ignore[method-assign,assignment]
 
 
+def _engine(config: MkDocsConfig, module: str) -> Any:
+    """A module of the engine running these hooks (MkDocs, or ProperDocs, whose modules are
+    MkDocs' under another name)."""
+    return importlib.import_module(f"{type(config).__module__.split('.')[0]}.{module}")
+
+
 def _digest(markdown: str) -> bytes:
     return hashlib.blake2b(markdown.encode(errors="surrogatepass")).digest()
 
@@ -228,8 +316,14 @@ class ParallelPages:
     def __init__(self) -> None:
         self._enabled = False
         self._entries: dict[str, list[dict[str, Any]]] = {}
-        """Search entries made in the workers, by page source path, until the page is indexed."""
-        self._search_meta: dict[str, Any] = {}
+        """Search entries made in the workers, by page source path, until the page is built."""
+        self._meta: dict[str, tuple[Any, Any]] = {}
+        """The `search` and `template` front matter of each page built in a worker, until its
+        `on_page_context`."""
+        self._built: set[str] = set()
+        """Pages whose output is a worker's, by source path."""
+        self._nav: Navigation | None = None
+        self._folder: tempfile.TemporaryDirectory[str] | None = None
 
     def on_startup(self, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Only a clean `mkdocs build` (or `gh-deploy`) converts in workers."""
@@ -253,13 +347,13 @@ class ParallelPages:
             gc.freeze()
             gc.enable()
 
-    def on_nav(self, config: MkDocsConfig, files: Files) -> None:
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> None:
         """Every page of the build, in MkDocs' order, converted ahead of MkDocs' loop."""
+        self._nav = nav
         if not self._enabled:
             return
         pages = []
-        # The engine's own page class (MkDocs', or ProperDocs' when it runs these hooks).
-        page_class = importlib.import_module(f"{type(config).__module__.split('.')[0]}.structure.pages").Page
+        page_class = _engine(config, "structure.pages").Page
         for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
             if file.page is None and file.inclusion.value == InclusionLevel.NOT_IN_NAV.value:
                 page_class(None, file, config)  # as MkDocs' loop does before `_populate_page`
@@ -267,46 +361,70 @@ class ParallelPages:
                 pages.append(file.page)
         convert_pages(pages, config, files)
 
-    def on_env(self, config: MkDocsConfig, files: Files) -> None:
-        """Once every page's content is final (after every other `on_env`): each page's search
-        entries made in the workers, as Material's search plugin would make them.
+    def on_env(self, config: MkDocsConfig, files: Files, env: Environment, post_page: PostPage) -> None:
+        """Once every page's content is final (after every other `on_env`): each page built in
+        the workers up to its output, as MkDocs' loop would build it, search entries included.
 
-        Material parses every page's HTML (`SearchIndex.add_entry_from_context` in
-        material/plugins/search/plugin.py) in `on_page_context`, a seventh of a large build.
-        The parse needs only what is final now: the content, table of contents, URL, title and
-        front matter. Each page indexed in the workers is marked `search: exclude` (read by
-        nothing but that plugin) until its `on_page_context`, where `after_search` restores
-        its front matter and adds its entries in the plugin's place, in the same order.
+        MkDocs then builds every page in its loop (`_build_page`), one after the other: the
+        theme's template (a fifth of a large build) and, in `on_page_context`, Material's search
+        plugin parsing the page's HTML (`SearchIndex.add_entry_from_context` in
+        material/plugins/search/plugin.py, a seventh). All they need is final now: the content,
+        table of contents, nav, URL, title and front matter. A worker runs, for each page, what
+        `_build_page` runs up to writing the file: the context, every `on_page_context` event,
+        the template, and `post_page` (the knowledge base's `on_post_page`, the one
+        `on_post_page` event it runs: MkDocs' loop runs the others, as usual). Then, for MkDocs'
+        loop, each page built in a worker is marked `search: exclude` (read by nothing but that
+        plugin) and given as template one that gives the worker's output (Jinja's
+        `get_template` returns a `Template` it is given): `after_search`, in `on_page_context`,
+        restores the page's front matter and adds its entries in the plugin's place, in the
+        same order; `built` tells the hook that the page's `on_post_page` is done.
         """
-        self._entries, self._search_meta = {}, {}
-        search = config.plugins.get("material/search")
-        if not self._enabled or search is None or not search.config.enabled:
+        self._entries, self._meta, self._built = {}, {}, set()
+        self._folder = None
+        if not self._enabled or self._nav is None:
             return
-        pages = [
-            file.page
-            for file in files.documentation_pages(inclusion=InclusionLevel.is_included)
-            if file.page is not None and file.page.content is not None
-        ]
-        results = _in_workers(_index, _Job(config, files, pages, search.search_index))
-        for page, entries in zip(pages, results or (), strict=False):
-            if entries is not None:
-                self._entries[page.file.src_uri] = entries
-                self._search_meta[page.file.src_uri] = page.meta.get("search", _ABSENT)
+        search = config.plugins.get("material/search")
+        search_index = search.search_index if search is not None and search.config.enabled else None
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        pages = [file.page for file in doc_files if file.page is not None and file.page.content is not None]
+        self._folder = tempfile.TemporaryDirectory(prefix="kb-pages-")
+        render = _Render(self._nav, doc_files, env, post_page, self._folder.name)
+        results = _in_workers(_build, _Job(config, files, pages, search_index, render))
+        for page, built in zip(pages, results or (), strict=False):
+            if built is None:
+                continue
+            path = page.file.src_uri
+            self._entries[path] = built.entries
+            self._meta[path] = (page.meta.get("search", _ABSENT), page.meta.get("template", _ABSENT))
+            if search_index is not None:
                 page.meta["search"] = {"exclude": True}
+            page.meta["template"] = _Written(built, page.meta.get("template", "main.html"), env, self._built)
 
     def after_search(self, page: Page, config: MkDocsConfig) -> None:
         """The page's own front matter again, and its entries where Material would have put them."""
-        entries = self._entries.pop(page.file.src_uri, None)
-        meta = self._search_meta.pop(page.file.src_uri, _ABSENT)
+        path = page.file.src_uri
+        entries = self._entries.pop(path, None)
+        search_meta, template_meta = self._meta.pop(path, (_ABSENT, _ABSENT))
         if entries is None:
             return
-        if meta is _ABSENT:
-            page.meta.pop("search", None)
-        else:
-            page.meta["search"] = meta
+        for key, value in (("search", search_meta), ("template", template_meta)):
+            if value is _ABSENT:
+                page.meta.pop(key, None)
+            else:
+                page.meta[key] = value
         search = config.plugins.get("material/search")
-        if search is not None:
+        if search is not None and search.config.enabled:
             search.search_index.entries.extend(entries)
+
+    def built(self, page: Page) -> bool:
+        """Whether the page's output is a worker's, its `post_page` done there."""
+        return page.file.src_uri in self._built
+
+    def on_post_build(self) -> None:
+        """The workers' outputs are all taken: their folder goes."""
+        if self._folder is not None:
+            self._folder.cleanup()
+            self._folder = None
 
     def written(self, page: Page) -> None:
         """A page is written: what only its own rendering needed (its Markdown and HTML) goes,
