@@ -387,7 +387,10 @@ class ParallelPages:
         search_index = search.search_index if search is not None and search.config.enabled else None
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
         pages = [file.page for file in doc_files if file.page is not None and file.page.content is not None]
-        self._folder = tempfile.TemporaryDirectory(prefix="kb-pages-")
+        # Beside the project's other caches: the system's temporary folder can be a slower disk.
+        cache = Path(config.config_file_path).parent / ".cache"
+        cache.mkdir(parents=True, exist_ok=True)
+        self._folder = tempfile.TemporaryDirectory(prefix="kb-pages-", dir=cache)
         render = _Render(self._nav, doc_files, env, post_page, self._folder.name)
         results = _in_workers(_build, _Job(config, files, pages, search_index, render))
         for page, built in zip(pages, results or (), strict=False):

@@ -6,6 +6,7 @@ knows is a `BuildState`, made anew in `on_config` and handed from event to event
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
@@ -274,10 +275,14 @@ class KbPlugin:
         return server
 
     def _url_from(self, file: File) -> Callable[[str], str]:
-        files = self.state.files
+        # `kb:` links name pages by the `src_uri` the render stage gave them: looked up as they
+        # are (`Files.get_file_from_path` would first normalise each through `PurePath`, a
+        # tenth of post-processing a page).
+        files = self.state.files.src_uris
 
+        @functools.cache
         def url_of(path: str) -> str:
-            target = files.get_file_from_path(path)
+            target = files.get(path)
             if target is None:
                 log.warning(f"{file.src_uri}: link to a page that was not generated: {path}")
                 return "#"
