@@ -190,8 +190,11 @@ def build(notes_dir: Path, options: BuildOptions | None = None, cache: BuildCach
     cache.topics, cache.pages = used_topics, used_pages
     kb = KnowledgeBase(tuple(topics))
     site = render_site_pages(kb, options.render, pages)
-    # Sections' outlines are shared by extraction and the flashcards, and nothing after them:
-    # let them go before MkDocs builds the pages, the build's busiest time for memory.
+    # Sections' outlines are shared by extraction and the flashcards, and the names found in each
+    # line by extraction and rendering; nothing after them needs either: let them go before
+    # MkDocs builds the pages, the build's busiest time for memory.
     outline.cache_clear()
+    for topic in topics:
+        topic.names.forget_hits()
     ordered = sorted(diagnostics, key=lambda d: (d.path, d.line))
     return Build(kb, site, tuple(ordered), tuple(notes_files(notes_dir)), reused)

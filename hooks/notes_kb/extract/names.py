@@ -168,6 +168,11 @@ class NameFinder:
                 return end_index, slug
         return None
 
+    def forget_hits(self) -> None:
+        """Let the hits found so far go (they are kept for lines searched again while a topic is
+        extracted and rendered: at 5,000 services, 20 MB that nothing needs once its pages exist)."""
+        self._found.clear()
+
     def slugs_in(self, text: str) -> list[str]:
         """The services named in `text`, each once, in order of first appearance."""
         return list(dict.fromkeys(hit.key for hit in self.find(text)))

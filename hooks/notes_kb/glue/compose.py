@@ -49,7 +49,6 @@ class Composer:
         self._content_of = content_of
         self._sections = sections
         self._fragments = fragments
-        self._bodies: dict[tuple[str, bool], str] = {}
 
     def compose(self, html: str, *, anchors: bool) -> str:
         """`html` with every section marker filled (`anchors`: give each section its id, as on the full notes)."""
@@ -61,10 +60,10 @@ class Composer:
         info = self._sections.get(page)
         if info is None:
             return ""
-        key = (page, anchors)
-        if key not in self._bodies:
-            content = self._content_of(page) or ""
-            self._bodies[key] = prefix_ids(self.compose(body(content), anchors=anchors), info.anchor)
+        # Not kept for later: a section sits once in its parent and once in the full notes, each
+        # time with other ids, and a large topic's bodies are as large as its whole notes.
+        content = self._content_of(page) or ""
+        composed = prefix_ids(self.compose(body(content), anchors=anchors), info.anchor)
         return self._fragments.render(
-            "section", anchor=info.anchor if anchors else "", title=info.title, body=Markup(self._bodies[key])
+            "section", anchor=info.anchor if anchors else "", title=info.title, body=Markup(composed)
         )

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from mkdocs.utils.templates import TemplateContext
 
     from ..diagnostics import Diagnostic
+    from ..extract.model import Topic
 
 log = get_plugin_logger("kb")
 
@@ -171,20 +172,23 @@ class KbPlugin:
 
         composer = Composer(content_of, site.sections, state.fragments)
         full_notes = {notes_page(topic.slug): topic for topic in state.result.kb.topics}
-        composed = {}
-        for path, file in pages.items():
-            if file is None or file.page is None or file.page.content is None:
-                continue
-            composed[path] = composer.compose(file.page.content, anchors=path in full_notes)
-        for path, content in composed.items():
-            file = pages[path]
-            assert file is not None
-            assert file.page is not None
-            file.page.content = resolve_links(content, self._url_from(file))
-            # MkDocs checks links to anchors against the ids it saw at conversion, before sections were in.
-            file.page.present_anchor_ids = (file.page.present_anchor_ids or set()) | set(_ID.findall(content))
-            if path in full_notes:
-                file.page.toc = sections_toc(full_notes[path], file.page.toc)
+        # Section pages last, all composed before any changes: the others show them as converted.
+        # Every other page's content is replaced at once, so that no two copies of all the
+        # site's content are alive together.
+        others = [path for path in pages if path not in site.sections]
+        for batch in (others, [path for path in pages if path in site.sections]):
+            composed = {}
+            for path in batch:
+                file = pages[path]
+                if file is None or file.page is None or file.page.content is None:
+                    continue
+                composed[path] = composer.compose(file.page.content, anchors=path in full_notes)
+                if batch is others:
+                    self._composed(file, composed.pop(path), full_notes.get(path))
+            for path, content in composed.items():
+                file = pages[path]
+                assert file is not None
+                self._composed(file, content, full_notes.get(path))
         targets = {key.partition("#")[0] for key in site.previews}
         urls = {file.url: path for path, file in pages.items() if path in targets and file is not None}
         state.previews = PreviewEmbedder(site.previews, urls)
@@ -192,6 +196,16 @@ class KbPlugin:
         cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(cache))
         return env
+
+    def _composed(self, file: File, content: str, topic: Topic | None) -> None:
+        """A page's content, sections in, with its links resolved (`topic`: of a full-notes page)."""
+        page = file.page
+        assert page is not None
+        page.content = resolve_links(content, self._url_from(file))
+        # MkDocs checks links to anchors against the ids it saw at conversion, before sections were in.
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID.findall(content))
+        if topic is not None:
+            page.toc = sections_toc(topic, page.toc)
 
     def _unchanged_content(self, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """A page MkDocs did not convert in this dirty build: from an earlier build of the same

@@ -38,7 +38,7 @@ def _digest(*parts: str) -> str:
 
 
 def _own(page: Page) -> str:
-    return _digest(page.markdown, json.dumps(page.parts, sort_keys=True), ",".join(sorted(page.late)))
+    return _digest(page.markdown, json.dumps(dict(page.parts), sort_keys=True), ",".join(sorted(page.late)))
 
 
 def stamps(site: RenderedSite, site_name: str) -> dict[str, str]:
