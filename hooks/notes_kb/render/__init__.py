@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..extract.model import FragmentKind
@@ -39,7 +40,7 @@ from .previews import Preview, previews
 from .workers import render_all
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from pathlib import Path
 
     from ..extract.model import KnowledgeBase, Topic
@@ -119,35 +120,52 @@ def render_topic(topic: Topic, highlight: Highlighter, fragments: Fragments) -> 
     t = topic.slug
     anchored = anchorable_lines(topic.document)
     referenced = _referenced_lines(topic) & anchored
-    pages = {
-        paths.topic_page(t): render_topic_overview(topic),
-        paths.notes_page(t): render_full_notes(topic, highlight, referenced, fragments),
-    }
+    # Every page is a pure function of the topic: thousands of them under `mkdocs build` are
+    # rendered on every core (`render.workers`). Pages keep the jobs' order.
+    jobs: list[_Job] = [
+        (paths.topic_page(t), partial(render_topic_overview, topic)),
+        (paths.notes_page(t), partial(render_full_notes, topic, highlight, referenced, fragments)),
+    ]
     for index, section in enumerate(topic.document.sections):
-        pages[paths.section_page(t, section.slug)] = render_section_page(topic, index, highlight, referenced)
-    if topic.services:
-        pages[paths.services_index(t)] = render_services_index(topic)
-        # Thousands of them under `mkdocs build`: on every core (`render.workers`).
-        service_pages = render_all(
-            lambda service: render_service_page(topic, service, highlight, fragments, referenced), topic.services
+        jobs.append(
+            (paths.section_page(t, section.slug), partial(render_section_page, topic, index, highlight, referenced))
         )
-        for service, page in zip(topic.services, service_pages, strict=True):
-            pages[paths.service_page(t, service.slug)] = page
-        pages[paths.graph_page(t)] = render_graph_page(topic, fragments)
+    if topic.services:
+        jobs.append((paths.services_index(t), partial(render_services_index, topic)))
+        for service in topic.services:
+            job = partial(render_service_page, topic, service, highlight, fragments, referenced)
+            jobs.append((paths.service_page(t, service.slug), job))
+        jobs.append((paths.graph_page(t), partial(render_graph_page, topic, fragments)))
     if topic.categories:
-        pages[paths.categories_index(t)] = render_categories_index(topic)
+        jobs.append((paths.categories_index(t), partial(render_categories_index, topic)))
         for category in topic.categories:
-            pages[paths.category_page(t, category.slug)] = render_category_page(topic, category)
+            jobs.append((paths.category_page(t, category.slug), partial(render_category_page, topic, category)))
     if topic.layers:
-        pages[paths.flow_page(t)] = render_flow_page(topic)
+        jobs.append((paths.flow_page(t), partial(render_flow_page, topic)))
         for layer in topic.layers:
-            pages[paths.layer_page(t, layer.slug)] = render_layer_page(topic, layer)
+            jobs.append((paths.layer_page(t, layer.slug), partial(render_layer_page, topic, layer)))
     if topic.certifications:
-        pages[paths.certifications_page(t)] = render_certifications(topic, referenced)
+        jobs.append((paths.certifications_page(t), partial(render_certifications, topic, referenced)))
     if topic.glossary:
-        pages[paths.glossary_page(t)] = render_glossary(topic, referenced)
-    pages.update(study_pages(topic, highlight, fragments))
+        jobs.append((paths.glossary_page(t), partial(render_glossary, topic, referenced)))
+    jobs.append((None, partial(study_pages, topic, highlight, fragments)))
+    pages: dict[str, Page] = {}
+    for rendered in render_all(_rendered, jobs):
+        pages.update(rendered)
     return pages
+
+
+_Job = tuple["str | None", "Callable[[], Page | dict[str, Page]]"]
+"""A page's path and how to render it, or None and how to render several pages by path."""
+
+
+def _rendered(job: _Job) -> dict[str, Page]:
+    path, render = job
+    result = render()
+    if isinstance(result, Page):
+        assert path is not None
+        return {path: result}
+    return result
 
 
 def _referenced_lines(topic: Topic) -> set[int]:
