@@ -8,7 +8,7 @@ orders two of them against Material's search plugin.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from mkdocs.plugins import event_priority
 
@@ -26,7 +26,11 @@ if TYPE_CHECKING:
 _plugin = KbPlugin()
 _parallel = ParallelPages()
 
-on_startup = _parallel.on_startup
+
+def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+    """See `KbPlugin.on_startup` and `ParallelPages.on_startup`."""
+    _plugin.on_startup(command, dirty)
+    _parallel.on_startup(command, dirty)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -14,21 +14,34 @@ if TYPE_CHECKING:
     from ..render.nav import NavEntry
 
 
-def sections_toc(topic: Topic, converted: TableOfContents) -> TableOfContents:
+SectionTree = tuple[tuple[str, str, "SectionTree"], ...]
+"""Sections as (title, slug, subsections), nested as in the notes."""
+
+
+def section_tree(topic: Topic) -> SectionTree:
+    """The topic's sections, nested as in the notes: all its full-notes page's contents need."""
+
+    def tree(sections: list[Section]) -> SectionTree:
+        return tuple((s.title, s.slug, tree(sections_in(s.children))) for s in sections)
+
+    return tree(topic.document.top_sections())
+
+
+def sections_toc(sections: SectionTree, converted: TableOfContents) -> TableOfContents:
     """The full-notes page's table of contents: its title, then its sections nested as in the notes.
 
     The title stays first: Material's "Skip to content" link points at the first entry.
     """
 
-    def links(sections: list[Section], level: int) -> list[AnchorLink]:
+    def links(tree: SectionTree, level: int) -> list[AnchorLink]:
         out = []
-        for section in sections:
-            link = AnchorLink(section.title, section.slug, level)
-            link.children = links(sections_in(section.children), level + 1)
+        for title, slug, children in tree:
+            link = AnchorLink(title, slug, level)
+            link.children = links(children, level + 1)
             out.append(link)
         return out
 
-    entries = links(topic.document.top_sections(), 2)
+    entries = links(sections, 2)
     if not converted.items:
         return TableOfContents(entries)
     title = converted.items[0]

@@ -12,14 +12,14 @@ import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from watchdog.observers.polling import PollingObserver
 
-from ..build import Build, BuildCache, BuildOptions, build
+from ..build import Build, BuildCache, BuildOptions, build, without_model
 from ..render import RenderOptions
 from ..render.fragments import Fragments
 from ..render.kbjson import kb_json
@@ -29,7 +29,7 @@ from .compose import Composer
 from .config import KbConfig, load_options
 from .links import resolve_links, splice_parts
 from .markdown import NotesExtension
-from .nav import escaped, sections_toc
+from .nav import SectionTree, escaped, section_tree, sections_toc
 from .previews import PreviewEmbedder
 from .search import SearchEntries
 from .sources import strip_stamp, write_sources
@@ -45,7 +45,6 @@ if TYPE_CHECKING:
     from mkdocs.utils.templates import TemplateContext
 
     from ..diagnostics import Diagnostic
-    from ..extract.model import Topic
 
 log = get_plugin_logger("kb")
 
@@ -67,6 +66,8 @@ class BuildState:
     files: Files = field(default_factory=lambda: Files([]))
     previews: PreviewEmbedder | None = None
     """Adds hover previews to each rendered page (made in `on_env`, when every URL is known)."""
+    contents: dict[str, SectionTree] = field(default_factory=dict)
+    """Each full-notes page's sections, for its table of contents."""
 
 
 class KbPlugin:
@@ -83,6 +84,9 @@ class KbPlugin:
         self._outputs: set[str] = set()
         self._converted: dict[str, tuple[str, str]] = {}
         """Converted content of section pages by path, with the stamp it was converted for."""
+        self._serving = True
+        """Whether builds follow one another in this process (`mkdocs serve`): only then is
+        anything kept from one build for the next."""
 
     @property
     def state(self) -> BuildState:
@@ -90,6 +94,10 @@ class KbPlugin:
         if self._state is None:
             raise RuntimeError("the kb hooks' on_config has not run")
         return self._state
+
+    def on_startup(self, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Whether this process serves the site (and keeps a cache between its builds)."""
+        self._serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Read and parse every notes file; report problems as `file:line: message`."""
@@ -106,12 +114,15 @@ class KbPlugin:
             highlight=dict(config.mdx_configs.get("pymdownx.highlight", {})),
             nav_sections=options.nav_sections,
         )
-        result = build(notes_dir, BuildOptions(root=root, render=render_options), self._cache)
+        result = build(
+            notes_dir, BuildOptions(root=root, render=render_options), self._cache if self._serving else None
+        )
         for diagnostic in result.diagnostics:
             _report(diagnostic, options)
         if not result.files:
             log.warning(f"no notes found: add Markdown files under {notes_dir}")
         self._state = BuildState(options, result, Fragments(template_dirs), sources=_sources_folder(config, notes_dir))
+        self._state.contents = {notes_page(topic.slug): section_tree(topic) for topic in result.kb.topics}
         # Tooltips and list numbers on every page (an extension instance, as mkdocs-autorefs does).
         config.markdown_extensions.append(NotesExtension(result.site.abbreviations))  # type: ignore[arg-type]
         return config
@@ -136,6 +147,8 @@ class KbPlugin:
             files.append(File.generated(config, "kb.json", content=kb_json(state.result.kb, self._site_url)))
         own_pages = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in site.pages)
         config.nav = [escaped(entry) for entry in site.nav] + own_pages
+        if not self._serving:  # the pages are made: the rest of a single build reads them only
+            state.result = without_model(state.result)
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -171,7 +184,7 @@ class KbPlugin:
             return file.page.content
 
         composer = Composer(content_of, site.sections, state.fragments)
-        full_notes = {notes_page(topic.slug): topic for topic in state.result.kb.topics}
+        full_notes = state.contents
         # Section pages last, all composed before any changes: the others show them as converted.
         # Every other page's content is replaced at once, so that no two copies of all the
         # site's content are alive together.
@@ -197,15 +210,15 @@ class KbPlugin:
         env.bytecode_cache = FileSystemBytecodeCache(str(cache))
         return env
 
-    def _composed(self, file: File, content: str, topic: Topic | None) -> None:
-        """A page's content, sections in, with its links resolved (`topic`: of a full-notes page)."""
+    def _composed(self, file: File, content: str, sections: SectionTree | None) -> None:
+        """A page's content, sections in, with its links resolved (`sections`: of a full-notes page)."""
         page = file.page
         assert page is not None
         page.content = resolve_links(content, self._url_from(file))
         # MkDocs checks links to anchors against the ids it saw at conversion, before sections were in.
         page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID.findall(content))
-        if topic is not None:
-            page.toc = sections_toc(topic, page.toc)
+        if sections is not None:
+            page.toc = sections_toc(sections, page.toc)
 
     def _unchanged_content(self, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """A page MkDocs did not convert in this dirty build: from an earlier build of the same

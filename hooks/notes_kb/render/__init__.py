@@ -109,6 +109,13 @@ def render_site_pages(kb: KnowledgeBase, options: RenderOptions, topic_pages: di
     return RenderedSite(pages, nav, sections, dict(sorted(abbreviations.items())), previews(kb))
 
 
+def forget_topics() -> None:
+    """Let go of what the render stage keeps per topic (decks, anchorable lines) for the next
+    build of the same notes: nothing renders after it in a single build."""
+    topic_deck.cache_clear()
+    anchorable_lines.cache_clear()
+
+
 @functools.lru_cache(maxsize=8)
 def _tools(template_dirs: tuple[str, ...], highlight: str) -> tuple[Highlighter, Fragments]:
     # One highlighter and one template environment per site configuration: templates compile once.
