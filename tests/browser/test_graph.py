@@ -120,7 +120,9 @@ def test_clicking_a_node_opens_its_page(
     visit = open_graph(open_page, site.url(path))
     page = visit.page
     at: dict[str, Any] = page.evaluate(_NODE_AT, label)
-    with page.expect_navigation():
+    # The target's own load: scrolling may first update this page's URL (`navigation.tracking`),
+    # a navigation of its own.
+    with page.expect_navigation(url=lambda url: url == site.url(target)):
         page.mouse.click(at["x"], at["y"])
     assert page_path(page) == site.path(target)
     assert_quiet(visit)
@@ -131,7 +133,7 @@ def test_keyboard_reaches_every_node_and_enter_opens_it(hosted_site: Site, open_
     page = visit.page
     # From the "Graph" heading's permalink, Tab walks the graph's nodes in order.
     page.locator("#graph .headerlink").focus()
-    labels = []
+    labels: list[str] = []
     for _ in range(COUNTS[SERVICE][0]):
         page.keyboard.press("Tab")
         focused = page.evaluate(_FOCUSED)
@@ -145,7 +147,8 @@ def test_keyboard_reaches_every_node_and_enter_opens_it(hosted_site: Site, open_
     # Back to Lambda, then Enter opens its page.
     while page.evaluate(_FOCUSED)["label"] != "Lambda":
         page.keyboard.press("Shift+Tab")
-    with page.expect_navigation():
+    target = hosted_site.url("aws/services/lambda/")
+    with page.expect_navigation(url=lambda url: url == target):
         page.keyboard.press("Enter")
     assert page_path(page) == hosted_site.path("aws/services/lambda/")
     assert_quiet(visit)
