@@ -11,6 +11,10 @@ result, provided the Markdown it is asked to convert is the Markdown the worker 
 the page is converted here, as MkDocs would). Going around MkDocs here is the one way to use a
 second core: MkDocs has no event that converts pages in bulk.
 
+The same holds, after `on_env`, for building each page to its output (`ParallelPages.on_env`):
+the theme's template, Material's search entries and the knowledge base's `on_post_page` run in
+forked workers, and MkDocs' loop takes each page's output in place of rendering its template.
+
 Messages a worker logs (a broken link, a Markdown warning) are replayed here, at the point
 MkDocs would have logged them, so `--strict` counts them and the log reads as a sequential
 build's. Only `mkdocs build` (not `serve`, whose server threads a fork would copy, nor `--dirty`)
@@ -312,8 +316,8 @@ def _files_of(links: dict[str, dict[str, str]], files: Files) -> dict[File, dict
 
 class ParallelPages:
     """The events of the work done on every core: `on_startup` says whether this is a plain
-    `mkdocs build`; `on_nav`, after every other plugin's, converts the pages; `on_env` indexes
-    them for search."""
+    `mkdocs build`; `on_nav`, after every other plugin's, converts the pages; `on_env` builds
+    them to their output, search entries included."""
 
     def __init__(self) -> None:
         self._enabled = False
