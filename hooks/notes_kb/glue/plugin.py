@@ -184,24 +184,26 @@ class KbPlugin:
             return file.page.content
 
         composer = Composer(content_of, site.sections, state.fragments)
-        full_notes = state.contents
-        # Section pages last, all composed before any changes: the others show them as converted.
-        # Every other page's content is replaced at once, so that no two copies of all the
-        # site's content are alive together.
-        others = [path for path in pages if path not in site.sections]
-        for batch in (others, [path for path in pages if path in site.sections]):
-            composed = {}
-            for path in batch:
-                file = pages[path]
-                if file is None or file.page is None or file.page.content is None:
-                    continue
-                composed[path] = composer.compose(file.page.content, anchors=path in full_notes)
-                if batch is others:
-                    self._composed(file, composed.pop(path), full_notes.get(path))
-            for path, content in composed.items():
-                file = pages[path]
-                assert file is not None
-                self._composed(file, content, full_notes.get(path))
+        converted = {
+            path: file
+            for path, file in pages.items()
+            if file is not None and file.page is not None and file.page.content is not None
+        }
+
+        def composed(path: str, file: File) -> str:
+            assert file.page is not None
+            assert file.page.content is not None
+            return composer.compose(file.page.content, anchors=path in state.contents)
+
+        # Other pages show the sections as converted: sections change last, all composed first.
+        # Every other page's content is replaced as soon as it is composed, so that no two copies
+        # of all the site's content are alive together.
+        for path, file in converted.items():
+            if path not in site.sections:
+                self._composed(file, composed(path, file), state.contents.get(path))
+        sections = {path: composed(path, file) for path, file in converted.items() if path in site.sections}
+        for path, content in sections.items():
+            self._composed(converted[path], content, state.contents.get(path))
         targets = {key.partition("#")[0] for key in site.previews}
         urls = {file.url: path for path, file in pages.items() if path in targets and file is not None}
         state.previews = PreviewEmbedder(site.previews, urls)
