@@ -1,8 +1,14 @@
 """Running and measuring one `mkdocs build`, and the records the benchmark keeps of them.
 
-Each build is a fresh `mkdocs build` subprocess into a fresh temporary folder, run through
-bench/peak.py, which reports the build's own peak RSS (`VmHWM`; the `ru_maxrss` that `os.wait4`
-returns includes the benchmark process's peak, see peak.py). Sizes are in MB = 10^6 bytes.
+Each build is a fresh `mkdocs build` subprocess into a fresh temporary folder. Memory is measured
+two ways, because a build forks workers that share most of their pages with it:
+- peak RSS: the largest resident set of any one of its processes, as `ps` or `top` show it
+  (bench/peak.py: the build's own `VmHWM` and its workers' `ru_maxrss`; the `ru_maxrss` that
+  `os.wait4` returns would include the benchmark process's own peak, see peak.py);
+- all processes: the peak of the sum of their proportional set sizes (PSS: a page shared by n
+  processes counts 1/n in each), sampled every 0.2 s (`TreeMemory`, with psutil): what the build
+  takes from the machine at its busiest, give or take what a sample misses.
+Sizes are in MB = 10^6 bytes.
 """
 
 from __future__ import annotations
@@ -22,6 +28,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+import psutil
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
 CONFIG = ROOT / "mkdocs.yml"
@@ -37,7 +45,7 @@ class Build:
     seconds: float
     """Wall time from spawn to exit, Python start-up included."""
     peak_rss_mb: float
-    """The child's peak resident set size."""
+    """The peak resident set size of the build's largest process."""
     returncode: int | None
     """Exit code; None when killed for running past the timeout."""
     pages: int = 0
@@ -48,6 +56,8 @@ class Build:
     """Sum of the search index files (`search/*.json`)."""
     warnings: int = 0
     """`WARNING` lines in the build log."""
+    total_mb: float | None = None
+    """The peak of the summed PSS of all the build's processes (`TreeMemory`); None if unsampled."""
     log_tail: str = ""
     """Last lines of the log when the build failed."""
 
@@ -82,7 +92,7 @@ class Case:
         return "-".join(str(part) for part in (self.kind, self.shape, self.size) if part is not None)
 
     def median(self, attribute: str) -> float | None:
-        values = [getattr(b, attribute) for b in self.builds if b.ok]
+        values = [getattr(b, attribute) for b in self.builds if b.ok and getattr(b, attribute) is not None]
         return statistics.median(values) if values else None
 
     def record(self, build: Build, timeout: float) -> bool:
@@ -104,6 +114,7 @@ class Case:
             "pages": int(pages) if pages is not None else None,
             "ms_per_page": seconds * 1000 / pages if seconds is not None and pages else None,
             "peak_rss_mb": self.median("peak_rss_mb"),
+            "total_mb": self.median("total_mb"),
             "site_mb": self.median("site_mb"),
             "search_mb": self.median("search_mb"),
             "warnings": self.median("warnings"),
@@ -145,11 +156,53 @@ def kill_group(proc: subprocess.Popen[bytes], sig: signal.Signals = signal.SIGKI
         os.killpg(proc.pid, sig)
 
 
-def run_measured(cmd: list[str], env: dict[str, str], log: Path, timeout: float) -> tuple[float, float, int | None]:
-    """Run `cmd`; return wall seconds, `ru_maxrss` in MB and exit code (None when killed at the timeout)."""
+class TreeMemory(threading.Thread):
+    """Samples the summed PSS of a process and all its descendants until it exits; `peak_mb`."""
+
+    INTERVAL = 0.2
+    """Seconds between samples: reading a 500 MB process's page map costs a few milliseconds,
+    and the build's memory rises and falls over seconds, not milliseconds."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak_mb = 0.0
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        try:
+            root = psutil.Process(self.pid)
+        except psutil.NoSuchProcess:
+            return
+        while not self._done.is_set():
+            total = 0
+            try:
+                processes = [root, *root.children(recursive=True)]
+            except psutil.NoSuchProcess:
+                return
+            for process in processes:
+                # A worker may exit between listing and reading: it holds nothing then.
+                with contextlib.suppress(psutil.NoSuchProcess, psutil.ZombieProcess, psutil.AccessDenied):
+                    total += process.memory_full_info().pss
+            self.peak_mb = max(self.peak_mb, total / MB)
+            self._done.wait(self.INTERVAL)
+
+    def stop(self) -> None:
+        """Stop sampling (call once the process has exited)."""
+        self._done.set()
+        self.join()
+
+
+def run_measured(
+    cmd: list[str], env: dict[str, str], log: Path, timeout: float
+) -> tuple[float, float, int | None, float | None]:
+    """Run `cmd`; return wall seconds, `ru_maxrss` in MB, exit code (None when killed at the
+    timeout) and the peak summed PSS of its processes in MB (None when it was never sampled)."""
     with log.open("wb") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    sampler = TreeMemory(proc.pid)
+    sampler.start()
     timed_out = threading.Event()
 
     def kill() -> None:
@@ -167,9 +220,11 @@ def run_measured(cmd: list[str], env: dict[str, str], log: Path, timeout: float)
         raise
     finally:
         timer.cancel()
+        sampler.stop()
     seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return seconds, usage.ru_maxrss * 1024 / MB, None if timed_out.is_set() else proc.returncode
+    code = None if timed_out.is_set() else proc.returncode
+    return seconds, usage.ru_maxrss * 1024 / MB, code, sampler.peak_mb or None
 
 
 def measure_build(config: Path, notes_dir: Path | None, work: Path, timeout: float) -> Build:
@@ -177,12 +232,13 @@ def measure_build(config: Path, notes_dir: Path | None, work: Path, timeout: flo
     site = Path(tempfile.mkdtemp(prefix="site-", dir=work))
     log, peak = site.with_suffix(".log"), site.with_suffix(".peak")
     cmd = [sys.executable, str(PEAK), str(peak), "mkdocs", "build", "-f", str(config), "-d", str(site)]
-    seconds, rss, code = run_measured(cmd, child_env(notes_dir), log, timeout)
+    seconds, rss, code, total = run_measured(cmd, child_env(notes_dir), log, timeout)
     if peak.exists():  # not when killed at the timeout; then the inflated rusage figure stands
         rss = int(peak.read_text(encoding="utf-8")) * 1024 / MB
         peak.unlink()
     text = log.read_text(encoding="utf-8", errors="replace")
-    build = Build(seconds=seconds, peak_rss_mb=rss, returncode=code, warnings=len(re.findall(r"^WARNING", text, re.M)))
+    warnings = len(re.findall(r"^WARNING", text, re.M))
+    build = Build(seconds=seconds, peak_rss_mb=rss, returncode=code, warnings=warnings, total_mb=total)
     if build.ok:
         build.pages, build.site_mb, build.search_mb = site_metrics(site)
     else:
