@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
 
-_plugin = KbPlugin()
 _parallel = ParallelPages()
+_plugin = KbPlugin(apart=_parallel.apart)
 
 
 def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:

@@ -29,7 +29,7 @@ def actual_outputs(case: Path) -> dict[str, str]:
     outputs["nav.json"] = json.dumps(site.nav, indent=2, ensure_ascii=False) + "\n"
     outputs["model.json"] = json.dumps(result.kb.as_dict(), indent=2, ensure_ascii=False) + "\n"
     # kb.json with page paths for URLs (the glue gives MkDocs' URLs; tests/test_kb_site.py checks them).
-    outputs["kb.json"] = kb_json(result.kb, lambda page: page)
+    outputs["kb.json"] = kb_json(result.kb.as_dict(), lambda page: page)
     outputs["glossary.json"] = json.dumps(site.abbreviations, indent=2, ensure_ascii=False) + "\n"
     outputs["diagnostics.txt"] = "".join(f"{d} [{d.check}]\n" for d in result.diagnostics)
     return outputs

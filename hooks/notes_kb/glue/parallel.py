@@ -30,6 +30,7 @@ import json
 import logging
 import multiprocessing
 import os
+import pickle
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -186,7 +187,7 @@ def _convert(index: int) -> Converted | None:
     anchors = None
     if page.links_to_anchors is not None:
         anchors = {file.src_uri: links for file, links in page.links_to_anchors.items()}
-    return Converted(
+    converted = Converted(
         markdown=_digest(page.markdown),
         content=page.content,
         toc=page.toc,
@@ -195,6 +196,9 @@ def _convert(index: int) -> Converted | None:
         links_to_anchors=anchors,
         records=list(_captured),
     )
+    # This copy of the page is done with: its Markdown and HTML would pile up in the worker.
+    page.markdown = page.content = None
+    return converted
 
 
 def workers() -> int:
@@ -231,6 +235,15 @@ def _in_workers(work: Callable[[int], _T], job: _Job) -> list[_T] | None:
         _job = None
 
 
+def _call_apart(function: Callable[..., Any], args: tuple[Any, ...], out: Path) -> None:
+    _captured.clear()
+    result = function(*args)
+    # Streamed to a file: the pool's own pipe would first pickle it whole into memory (the pages
+    # of 5,000 services are 38 MB pickled, copied more than once on their way through).
+    with out.open("wb") as file:
+        pickle.dump((result, list(_captured)), file, protocol=pickle.HIGHEST_PROTOCOL)
+
+
 @dataclass
 class Built:
     """What building a page (`_build_page`, short of writing it) gave in a worker."""
@@ -261,6 +274,8 @@ def _build(index: int) -> Built | None:
         before = len(search.entries) if search is not None else 0
         context = config.plugins.on_page_context(context, page=page, config=config, nav=render.nav)
         entries = search.entries[before:] if search is not None else []
+        if search is not None:  # they go back to the main process; kept here, they would pile up
+            del search.entries[before:]
         _captured.clear()  # the main process runs `on_page_context` again, and logs it then
         output = render.post_page(template.render(context), page, config)
         assert page.content is not None
@@ -352,6 +367,28 @@ class ParallelPages:
         finally:
             gc.freeze()
             gc.enable()
+
+    def apart(self, scratch: Path, function: Callable[..., _T], *args: Any) -> _T:
+        """`function(*args)`, under `mkdocs build` in a forked process of its own, whose memory
+        goes back to the system when it ends: for reading the notes, whose model (300 MB at
+        5,000 services) would otherwise leave this process fragmented for the rest of the build,
+        and every worker forked from it after that larger. The result is pickled back; what
+        the process logged is replayed here, so `--strict` counts it. Exceptions are raised here.
+        The result goes through a file in a temporary folder under `scratch`."""
+        if not self._enabled or workers() < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return function(*args)
+        context = multiprocessing.get_context("fork")
+        scratch.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix="kb-apart-", dir=scratch) as folder:
+            out = Path(folder) / "result.pickle"
+            with ProcessPoolExecutor(1, mp_context=context, initializer=_start_worker) as pool:
+                pool.submit(_call_apart, function, args, out).result()
+            with out.open("rb") as file:  # written by the child process above
+                loaded: tuple[_T, list[logging.LogRecord]] = pickle.load(file)
+        result, records = loaded
+        for record in records:
+            logging.getLogger(record.name).handle(record)
+        return result
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> None:
         """Every page of the build, in MkDocs' order, converted ahead of MkDocs' loop."""

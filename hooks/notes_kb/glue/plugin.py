@@ -6,6 +6,7 @@ knows is a `BuildState`, made anew in `on_config` and handed from event to event
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import logging
@@ -68,6 +69,31 @@ class BuildState:
     """Adds hover previews to each rendered page (made in `on_env`, when every URL is known)."""
     contents: dict[str, SectionTree] = field(default_factory=dict)
     """Each full-notes page's sections, for its table of contents."""
+    facts: dict[str, Any] = field(default_factory=dict)
+    """The model's facts (`KnowledgeBase.as_dict`), for `kb.json`."""
+
+
+@dataclass(frozen=True)
+class _Made:
+    """What the glue keeps of reading the notes: the pipeline's result, and what it needs of the
+    model beyond the pages (a single build does not keep the model itself, see `_made_once`)."""
+
+    result: Build
+    contents: dict[str, SectionTree]
+    facts: dict[str, Any]
+
+
+def _made(notes_dir: Path, options: BuildOptions, cache: BuildCache | None) -> _Made:
+    result = build(notes_dir, options, cache)
+    contents = {notes_page(topic.slug): section_tree(topic) for topic in result.kb.topics}
+    return _Made(result, contents, result.kb.as_dict())
+
+
+def _made_once(notes_dir: Path, options: BuildOptions) -> _Made:
+    """A single build's: its pages, nav and `kb.json` are made from the model once, so the model
+    is not kept (and, run apart, never reaches the process that builds the site)."""
+    made = _made(notes_dir, options, None)
+    return dataclasses.replace(made, result=without_model(made.result))
 
 
 class KbPlugin:
@@ -77,7 +103,11 @@ class KbPlugin:
     pages of unchanged notes (`BuildCache`) and each page's search entries (`SearchEntries`).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, apart: Callable[..., Any] | None = None) -> None:
+        """`apart(scratch, function, *args)` gives `function(*args)`, possibly computed in another
+        process with a temporary folder under `scratch` (`ParallelPages.apart`); a single build
+        reads the notes through it."""
+        self._apart = apart or (lambda scratch, function, *args: function(*args))
         self._state: BuildState | None = None
         self._cache = BuildCache()
         self._search = SearchEntries()
@@ -114,15 +144,24 @@ class KbPlugin:
             highlight=dict(config.mdx_configs.get("pymdownx.highlight", {})),
             nav_sections=options.nav_sections,
         )
-        result = build(
-            notes_dir, BuildOptions(root=root, render=render_options), self._cache if self._serving else None
-        )
+        build_options = BuildOptions(root=root, render=render_options)
+        if self._serving:
+            made = _made(notes_dir, build_options, self._cache)
+        else:
+            made = self._apart(root / ".cache", _made_once, notes_dir, build_options)
+        result = made.result
         for diagnostic in result.diagnostics:
             _report(diagnostic, options)
         if not result.files:
             log.warning(f"no notes found: add Markdown files under {notes_dir}")
-        self._state = BuildState(options, result, Fragments(template_dirs), sources=_sources_folder(config, notes_dir))
-        self._state.contents = {notes_page(topic.slug): section_tree(topic) for topic in result.kb.topics}
+        self._state = BuildState(
+            options,
+            result,
+            Fragments(template_dirs),
+            sources=_sources_folder(config, notes_dir),
+            contents=made.contents,
+            facts=made.facts,
+        )
         # Tooltips and list numbers on every page (an extension instance, as mkdocs-autorefs does).
         config.markdown_extensions.append(NotesExtension(result.site.abbreviations))  # type: ignore[arg-type]
         return config
@@ -144,11 +183,9 @@ class KbPlugin:
                 log.info(f"{path}: the author's page is kept; the generated one is skipped")
         state.files = files
         if files.get_file_from_path("kb.json") is None:
-            files.append(File.generated(config, "kb.json", content=kb_json(state.result.kb, self._site_url)))
+            files.append(File.generated(config, "kb.json", content=kb_json(state.facts, self._site_url)))
         own_pages = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in site.pages)
         config.nav = [escaped(entry) for entry in site.nav] + own_pages
-        if not self._serving:  # the pages are made: the rest of a single build reads them only
-            state.result = without_model(state.result)
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

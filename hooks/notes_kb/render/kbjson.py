@@ -1,7 +1,8 @@
 """`kb.json`: the knowledge model for other tools, with the URLs of the pages that show it.
 
-The facts are the model's own serialisation (`Topic.as_dict`); this adds where each thing is
-shown, through `url_of`, which the glue builds from MkDocs' `File.url` (right with and without
+The facts are the model's own serialisation (`KnowledgeBase.as_dict`, taken where the model
+is: a single build makes it in a process of its own, see `glue.plugin`); this adds where each
+thing is shown, through `url_of`, which the glue builds from MkDocs' `File.url` (right with and without
 directory URLs: the offline bundle's `kb.json` points at `ec2.html`).
 """
 
@@ -15,16 +16,18 @@ from . import paths
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from ..extract.model import KnowledgeBase
 
+def kb_document(model: dict[str, Any], url_of: Callable[[str], str | None]) -> dict[str, Any]:
+    """`{"topics": [...]}`: each thing of the model's facts (`KnowledgeBase.as_dict`) with the
+    site-root-relative `url` of its page (added last, after the facts' own keys)."""
 
-def kb_document(kb: KnowledgeBase, url_of: Callable[[str], str | None]) -> dict[str, Any]:
-    """`{"topics": [...]}`: each thing of the model with the site-root-relative `url` of its page."""
+    def with_urls(items: list[dict[str, Any]], page: Callable[[str, str], str], t: str) -> list[dict[str, Any]]:
+        return [{**item, "url": url_of(page(t, item["slug"]))} for item in items]
+
     topics = []
-    for topic, facts in zip(kb.topics, kb.as_dict()["topics"], strict=True):
-        t = topic.slug
-        facts["url"] = url_of(paths.topic_page(t))
-        facts["notes_url"] = url_of(paths.notes_page(t))
+    for facts in model["topics"]:
+        t = facts["slug"]
+        topic = {**facts, "url": url_of(paths.topic_page(t)), "notes_url": url_of(paths.notes_page(t))}
         for key, page in [
             ("services_url", paths.services_index(t)),
             ("categories_url", paths.categories_index(t)),
@@ -32,19 +35,15 @@ def kb_document(kb: KnowledgeBase, url_of: Callable[[str], str | None]) -> dict[
             ("certifications_url", paths.certifications_page(t)),
             ("glossary_url", paths.glossary_page(t)),
         ]:
-            facts[key] = url_of(page)
-        for section in facts["sections"]:
-            section["url"] = url_of(paths.section_page(t, section["slug"]))
-        for service in facts["services"]:
-            service["url"] = url_of(paths.service_page(t, service["slug"]))
-        for category in facts["categories"]:
-            category["url"] = url_of(paths.category_page(t, category["slug"]))
-        for layer in facts["layers"]:
-            layer["url"] = url_of(paths.layer_page(t, layer["slug"]))
-        topics.append(facts)
+            topic[key] = url_of(page)
+        topic["sections"] = with_urls(facts["sections"], paths.section_page, t)
+        topic["services"] = with_urls(facts["services"], paths.service_page, t)
+        topic["categories"] = with_urls(facts["categories"], paths.category_page, t)
+        topic["layers"] = with_urls(facts["layers"], paths.layer_page, t)
+        topics.append(topic)
     return {"topics": topics}
 
 
-def kb_json(kb: KnowledgeBase, url_of: Callable[[str], str | None]) -> str:
+def kb_json(model: dict[str, Any], url_of: Callable[[str], str | None]) -> str:
     """The site's `kb.json` text (stable key order, so two builds give the same bytes)."""
-    return json.dumps(kb_document(kb, url_of), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(kb_document(model, url_of), indent=2, ensure_ascii=False) + "\n"
