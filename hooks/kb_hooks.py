@@ -81,6 +81,5 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
 
 @event_priority(100)  # before Material's search plugin writes the index
 def on_post_build(config: MkDocsConfig) -> None:
-    """See `KbPlugin.on_post_build` and `ParallelPages.on_post_build`."""
+    """See `KbPlugin.on_post_build`."""
     _plugin.on_post_build(config)
-    _parallel.on_post_build()
