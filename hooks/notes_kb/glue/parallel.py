@@ -305,6 +305,9 @@ def _take_result(page: Page, converted: Converted, files: Files) -> None:
         page.present_anchor_ids = converted.present_anchor_ids
         if converted.links_to_anchors is not None:
             page.links_to_anchors = _files_of(converted.links_to_anchors, files)
+        # Read only to be converted, it would stay until the build ends; "" (not None) keeps the
+        # page's title from the conversion (`Page.title`).
+        page.markdown = ""
 
     # An instance attribute over the method: only this page, only its next conversion.
     page.render = render  # type: ignore[method-assign,assignment]

@@ -64,6 +64,9 @@ class BuildState:
     """Where the generated pages' sources are written (`glue.sources`)."""
     stamps: dict[str, str] = field(default_factory=dict)
     """Each generated page's stamp (`glue.sources.stamps`)."""
+    sources_written: bool = False
+    """Whether the sources and `stamps` are already written (a single build writes them while
+    reading the notes, see `_made_once`)."""
     files: Files = field(default_factory=lambda: Files([]))
     previews: PreviewEmbedder | None = None
     """Adds hover previews to each rendered page (made in `on_env`, when every URL is known)."""
@@ -81,6 +84,8 @@ class _Made:
     result: Build
     contents: dict[str, SectionTree]
     facts: dict[str, Any]
+    stamps: dict[str, str] | None = None
+    """The pages' stamps once their sources are written (`glue.sources`); None before."""
 
 
 def _made(notes_dir: Path, options: BuildOptions, cache: BuildCache | None) -> _Made:
@@ -89,11 +94,16 @@ def _made(notes_dir: Path, options: BuildOptions, cache: BuildCache | None) -> _
     return _Made(result, contents, result.kb.as_dict())
 
 
-def _made_once(notes_dir: Path, options: BuildOptions) -> _Made:
+def _made_once(notes_dir: Path, options: BuildOptions, sources: Path, site_name: str) -> _Made:
     """A single build's: its pages, nav and `kb.json` are made from the model once, so the model
-    is not kept (and, run apart, never reaches the process that builds the site)."""
+    is not kept (and, run apart, never reaches the process that builds the site). The pages'
+    sources are written here too, and their Markdown not kept: MkDocs reads it from there."""
     made = _made(notes_dir, options, None)
-    return dataclasses.replace(made, result=without_model(made.result))
+    result = without_model(made.result)
+    stamps = write_sources(result.site, sources, site_name)
+    pages = {path: dataclasses.replace(page, markdown="") for path, page in result.site.pages.items()}
+    result = dataclasses.replace(result, site=dataclasses.replace(result.site, pages=pages))
+    return _Made(result, made.contents, made.facts, stamps)
 
 
 class KbPlugin:
@@ -145,10 +155,11 @@ class KbPlugin:
             nav_sections=options.nav_sections,
         )
         build_options = BuildOptions(root=root, render=render_options)
+        sources = _sources_folder(config, notes_dir)
         if self._serving:
             made = _made(notes_dir, build_options, self._cache)
         else:
-            made = self._apart(root / ".cache", _made_once, notes_dir, build_options)
+            made = self._apart(root / ".cache", _made_once, notes_dir, build_options, sources, config.site_name)
         result = made.result
         for diagnostic in result.diagnostics:
             _report(diagnostic, options)
@@ -158,10 +169,12 @@ class KbPlugin:
             options,
             result,
             Fragments(template_dirs),
-            sources=_sources_folder(config, notes_dir),
+            sources=sources,
             contents=made.contents,
             facts=made.facts,
         )
+        if made.stamps is not None:
+            self._state.stamps, self._state.sources_written = made.stamps, True
         # Tooltips and list numbers on every page (an extension instance, as mkdocs-autorefs does).
         config.markdown_extensions.append(NotesExtension(result.site.abbreviations))  # type: ignore[arg-type]
         return config
@@ -171,7 +184,8 @@ class KbPlugin:
         state = self.state
         site = state.result.site
         in_nav = set(nav_pages(site.nav))
-        state.stamps = write_sources(site, state.sources, config.site_name)
+        if not state.sources_written:
+            state.stamps = write_sources(site, state.sources, config.site_name)
         for path in site.pages:
             if files.get_file_from_path(path) is None:
                 # Pages reached from the indexes (services, categories, layers) stay out of the nav.
@@ -283,8 +297,11 @@ class KbPlugin:
         """
         generated = self.state.result.site.pages.get(page.file.src_uri)
         if generated is not None and generated.late:
-            late = {name: resolve_links(generated.parts[name], self._url_from(page.file)) for name in generated.late}
-            output = splice_parts(output, late)
+            url_of = self._url_from(page.file)
+            # One part at a time: a study deck of 5,000 services is 15 MB of HTML, and each
+            # copy of it alive at once adds to the build's peak memory.
+            for name in sorted(generated.late):
+                output = splice_parts(output, {name: resolve_links(generated.parts[name], url_of)})
         previews = self.state.previews
         return output if previews is None else previews.embed(output, page.file.url)
 
