@@ -15,6 +15,11 @@ The same holds, after `on_env`, for building each page to its output (`ParallelP
 the theme's template, Material's search entries and the knowledge base's `on_post_page` run in
 forked workers, and MkDocs' loop takes each page's output in place of rendering its template.
 
+Before all that, in `on_config`, the notes are read, extracted and rendered to pages in a forked
+process of its own (`ParallelPages.apart`): the model is large and needed for nothing after, and
+memory a process frees is not all given back to the system, so the process that builds the site
+(and every worker forked from it) would carry it to the end.
+
 Messages a worker logs (a broken link, a Markdown warning) are replayed here, at the point
 MkDocs would have logged them, so `--strict` counts them and the log reads as a sequential
 build's. Only `mkdocs build` (not `serve`, whose server threads a fork would copy, nor `--dirty`)
