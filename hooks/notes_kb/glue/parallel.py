@@ -66,6 +66,7 @@ _ABSENT = object()
 MIN_PAGES = 40
 """Fewer pages than this are converted in this process: forking costs more than it saves."""
 _CHUNK = 8
+_WRITE_CHUNK = 1 << 20
 
 
 @dataclass
@@ -285,13 +286,22 @@ def _build(index: int) -> Built | None:
         assert page.content is not None
         path = Path(page.file.abs_dest_path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(output.encode("utf-8", errors="xmlcharrefreplace"))
+        _write(output, path)
     except Exception:  # built again in the main process, which reports it
         return None
     finally:
         page.active = False
         config._current_page = None
     return Built(json.dumps(entries), _digest(page.content), str(path), list(_captured))
+
+
+def _write(output: str, path: Path) -> None:
+    """The bytes MkDocs writes for a page (`output.encode("utf-8", errors="xmlcharrefreplace")`),
+    encoded a megabyte at a time: a study deck of 5,000 services is a 16 MB page, and its bytes
+    whole would be a second copy of it in memory."""
+    with path.open("w", encoding="utf-8", errors="xmlcharrefreplace", newline="") as file:
+        for start in range(0, len(output), _WRITE_CHUNK):
+            file.write(output[start : start + _WRITE_CHUNK])
 
 
 def _take_result(page: Page, converted: Converted, files: Files) -> None:
