@@ -150,6 +150,8 @@ def test_a_page_is_stamped_with_the_previews_it_will_carry() -> None:
     text = digests.of("aws/sections/x.md", markdown, parts)
     for preview in (EC2, LAMBDA, VPC):
         assert script_json(preview.as_dict()) in text
+    # Parts read as UTF-8 (`Parts.encoded`, not decoded for this) give the same digest.
+    assert digests.of("aws/sections/x.md", markdown, [part.encode() for part in parts]) == text
     assert digests.of("aws/sections/x.md", "[out](https://example.org/a.md)", []) == ""
     changed = PreviewDigests({**PREVIEWS, "aws/services/ec2.md": LAMBDA})
     assert changed.of("aws/sections/x.md", markdown, parts) != text

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
 _KB_LINK = re.compile(r'href="kb:(?P<page>[^"#]*)(?P<anchor>#[^"]*)?"')
+_KB_LINK_UTF8 = re.compile(rb'href="kb:(?P<page>[^"#]*)(?P<anchor>#[^"]*)?"')
 
 
 def resolve_links(html: str, url_of: Callable[[str], str]) -> str:
@@ -22,6 +23,19 @@ def resolve_links(html: str, url_of: Callable[[str], str]) -> str:
     if "kb:" not in html:
         return html
     return _KB_LINK.sub(lambda m: f'href="{url_of(m["page"])}{m["anchor"] or ""}"', html)
+
+
+def resolve_links_utf8(html: bytes, url_of: Callable[[str], str]) -> str:
+    """`resolve_links` on UTF-8 (`Parts.encoded`), decoded once done: a large part (a study deck
+    of 5,000 services, 15 MB) costs half the memory this way, its text taking two bytes a
+    character once decoded (`→`)."""
+
+    def target(match: re.Match[bytes]) -> bytes:
+        page = match["page"].decode(errors="surrogatepass")
+        return b'href="' + url_of(page).encode(errors="surrogatepass") + (match["anchor"] or b"") + b'"'
+
+    resolved = _KB_LINK_UTF8.sub(target, html) if b"kb:" in html else html
+    return resolved.decode("utf-8", errors="surrogatepass")
 
 
 def part_marker(name: str) -> str:

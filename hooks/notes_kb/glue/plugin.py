@@ -25,10 +25,11 @@ from ..render import RenderOptions
 from ..render.fragments import Fragments
 from ..render.kbjson import kb_json
 from ..render.nav import nav_pages
+from ..render.pages.common import part_utf8
 from ..render.paths import notes_page
 from .compose import Composer
 from .config import KbConfig, load_options
-from .links import resolve_links, splice_parts
+from .links import resolve_links, resolve_links_utf8, splice_parts
 from .markdown import NotesExtension
 from .nav import SectionTree, escaped, section_tree, sections_toc
 from .previews import PreviewEmbedder
@@ -301,7 +302,7 @@ class KbPlugin:
             # One part at a time: a study deck of 5,000 services is 15 MB of HTML, and each
             # copy of it alive at once adds to the build's peak memory.
             for name in sorted(generated.late):
-                output = splice_parts(output, {name: resolve_links(generated.parts[name], url_of)})
+                output = splice_parts(output, {name: resolve_links_utf8(part_utf8(generated.parts, name), url_of)})
         previews = self.state.previews
         return output if previews is None else previews.embed(output, page.file.url)
 

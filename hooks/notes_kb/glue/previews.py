@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from itertools import chain
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -74,6 +75,8 @@ class PreviewEmbedder:
             return html
         data = ",".join(f"{script_json(href)}:{preview}" for href, preview in found.items())
         script = f'<script type="application/json" class="kb-previews">{{{data}}}</script>'
+        if html.count(_ARTICLE_END) == 1:  # one copy of the page made, where slicing makes three
+            return html.replace(_ARTICLE_END, script + _ARTICLE_END, 1)
         return html[:end] + script + html[end:]
 
     def _key(self, folder: str, path: str, anchor: str) -> str | None:
@@ -99,6 +102,7 @@ class PreviewEmbedder:
 # parts and in the Markdown (names linked in the notes' text).
 _MD_TARGET = re.compile(r"\]\((?P<path>[^()\s:]+?\.md)(?P<anchor>#[^()\s]*)?\)")
 _KB_TARGET = re.compile(r'href="kb:(?P<path>[^"#]*)(?P<anchor>#[^"]*)?"')
+_KB_TARGET_UTF8 = re.compile(rb'href="kb:(?P<path>[^"#]*)(?P<anchor>#[^"]*)?"')
 
 
 class PreviewDigests:
@@ -113,13 +117,22 @@ class PreviewDigests:
         self._previews = previews
         self._json: dict[str, str] = {}
 
-    def of(self, path: str, markdown: str, parts: Iterable[str]) -> str:
-        """The previews of every target the page at docs path `path` links to, as one string."""
+    def of(self, path: str, markdown: str, parts: Iterable[str | bytes]) -> str:
+        """The previews of every target the page at docs path `path` links to, as one string;
+        `parts` as text or as UTF-8 (`Parts.encoded`)."""
         folder = posixpath.dirname(path)
         keys: set[str] = set()
         for match in _MD_TARGET.finditer(markdown):
             keys.add(self._key(posixpath.normpath(posixpath.join(folder, match["path"])), match["anchor"]))
-        for text in (markdown, *parts):  # linked names in the Markdown are `kb:` links too
+        # Linked names in the Markdown are `kb:` links too; parts one at a time (each is
+        # decompressed as it is reached, see `Parts`).
+        for text in chain((markdown,), parts):
+            if isinstance(text, bytes):
+                for found in _KB_TARGET_UTF8.finditer(text):
+                    anchor: bytes | None = found["anchor"]
+                    decoded = None if anchor is None else anchor.decode(errors="surrogatepass")
+                    keys.add(self._key(found["path"].decode(errors="surrogatepass"), decoded))
+                continue
             for match in _KB_TARGET.finditer(text):
                 keys.add(self._key(match["path"], match["anchor"]))
         return "".join(self._preview_json(key) for key in sorted(keys) if key in self._previews)

@@ -50,6 +50,15 @@ class Parts(Mapping[str, str]):
     def __getitem__(self, name: str) -> str:
         return zlib.decompress(self._data[name]).decode("utf-8", errors="surrogatepass")
 
+    def encoded(self, name: str) -> bytes:
+        """Part `name` as UTF-8, decompressed but not decoded: text of a few non-Latin-1 characters
+        (`→`) takes two bytes a character once decoded, one here."""
+        return zlib.decompress(self._data[name])
+
+    def compressed(self, name: str) -> bytes:
+        """Part `name` as kept: the same text always gives the same bytes (a content key)."""
+        return self._data[name]
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._data)
 
@@ -58,6 +67,11 @@ class Parts(Mapping[str, str]):
 
     def __repr__(self) -> str:
         return f"Parts({dict(self)!r})"
+
+
+def part_utf8(parts: Mapping[str, str], name: str) -> bytes:
+    """Part `name` as UTF-8: decompressed but not decoded where `parts` are `Parts`."""
+    return parts.encoded(name) if isinstance(parts, Parts) else parts[name].encode("utf-8", errors="surrogatepass")
 
 
 @dataclass(frozen=True)
