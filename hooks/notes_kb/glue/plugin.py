@@ -64,10 +64,8 @@ class BuildState:
     sources: Path
     """Where the generated pages' sources are written (`glue.sources`)."""
     stamps: dict[str, str] = field(default_factory=dict)
-    """Each generated page's stamp (`glue.sources.stamps`)."""
-    sources_written: bool = False
-    """Whether the sources and `stamps` are already written (a single build writes them while
-    reading the notes, see `_made_once`)."""
+    """Each generated page's stamp (`glue.sources.stamps`); set once the sources are written (a
+    single build writes them while reading the notes, see `_made_once`)."""
     files: Files = field(default_factory=lambda: Files([]))
     previews: PreviewEmbedder | None = None
     """Adds hover previews to each rendered page (made in `on_env`, when every URL is known)."""
@@ -85,8 +83,8 @@ class _Made:
     result: Build
     contents: dict[str, SectionTree]
     facts: dict[str, Any]
-    stamps: dict[str, str] | None = None
-    """The pages' stamps once their sources are written (`glue.sources`); None before."""
+    stamps: dict[str, str] = field(default_factory=dict)
+    """The pages' stamps once their sources are written (`glue.sources`); empty before."""
 
 
 def _made(notes_dir: Path, options: BuildOptions, cache: BuildCache | None) -> _Made:
@@ -171,11 +169,10 @@ class KbPlugin:
             result,
             Fragments(template_dirs),
             sources=sources,
+            stamps=made.stamps,
             contents=made.contents,
             facts=made.facts,
         )
-        if made.stamps is not None:
-            self._state.stamps, self._state.sources_written = made.stamps, True
         # Tooltips and list numbers on every page (an extension instance, as mkdocs-autorefs does).
         config.markdown_extensions.append(NotesExtension(result.site.abbreviations))  # type: ignore[arg-type]
         return config
@@ -185,7 +182,7 @@ class KbPlugin:
         state = self.state
         site = state.result.site
         in_nav = set(nav_pages(site.nav))
-        if not state.sources_written:
+        if not state.stamps:  # not written yet (or no pages, which writes nothing)
             state.stamps = write_sources(site, state.sources, config.site_name)
         for path in site.pages:
             if files.get_file_from_path(path) is None:
