@@ -40,12 +40,7 @@ class Parts(Mapping[str, str]):
     __slots__ = ("_data",)
 
     def __init__(self, parts: Mapping[str, str | Compressed] | None = None) -> None:
-        self._data = {
-            name: html
-            if isinstance(html, Compressed)
-            else zlib.compress(html.encode("utf-8", errors="surrogatepass"), 1)
-            for name, html in (parts or {}).items()
-        }
+        self._data = {name: _compressed(html) for name, html in (parts or {}).items()}
 
     def __getitem__(self, name: str) -> str:
         return zlib.decompress(self._data[name]).decode("utf-8", errors="surrogatepass")
