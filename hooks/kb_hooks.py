@@ -81,5 +81,11 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
 
 @event_priority(100)  # before Material's search plugin writes the index
 def on_post_build(config: MkDocsConfig) -> None:
-    """See `KbPlugin.on_post_build`."""
+    """See `ParallelPages.finish` and `KbPlugin.on_post_build`."""
+    _parallel.finish()
     _plugin.on_post_build(config)
+
+
+def on_build_error(error: Exception) -> None:
+    """No worker is left building pages of a failed build (`ParallelPages.finish`)."""
+    _parallel.finish(cancel=True)

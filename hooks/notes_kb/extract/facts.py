@@ -103,6 +103,8 @@ def _prose(line: InlineLine) -> str:
 
 
 def _expansions(text: str) -> Iterator[tuple[str, str]]:
+    if "(" not in text:  # both patterns need one; scanning a line for them costs a tenth of extraction
+        return
     for match in _FORWARD_EXPANSION.finditer(text):
         expansion = match["expansion"].strip()
         if is_expansion(match["term"], expansion):

@@ -9,11 +9,14 @@ anchors, log records) comes back; MkDocs' loop then runs as usual in this proces
 included, and only `render` itself is replaced, on that page object alone, by taking the
 result, provided the Markdown it is asked to convert is the Markdown the worker converted (else
 the page is converted here, as MkDocs would). Going around MkDocs here is the one way to use a
-second core: MkDocs has no event that converts pages in bulk.
+second core: MkDocs has no event that converts pages in bulk. `on_nav` returns as soon as the
+workers have the pages (`Pending`): MkDocs' loop takes each page's result when it reaches the page,
+so what the loop does itself (reading each source, the other events) overlaps the workers.
 
 The same holds, after `on_env`, for building each page to its output (`ParallelPages.on_env`):
 the theme's template, Material's search entries and the knowledge base's `on_post_page` run in
-forked workers, and MkDocs' loop takes each page's output in place of rendering its template.
+forked workers, and MkDocs' loop takes each page's output in place of rendering its template
+(waiting for it if need be), while copying the theme's files and writing pages meanwhile.
 
 Before all that, in `on_config`, the notes are read, extracted and rendered to pages in a forked
 process of its own (`ParallelPages.apart`): the model is large and needed for nothing after, and
@@ -37,11 +40,12 @@ import multiprocessing
 import os
 import pickle
 import tempfile
+from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from jinja2 import Template
 from mkdocs.structure.files import InclusionLevel
@@ -107,34 +111,63 @@ class _Job:
 
 
 class _Written(Template):
-    """The template of a page a worker has built: renders to the worker's output (read back
-    from its file), provided the page's content is the content the worker rendered; else to
-    what the page's own template gives, as if no worker had built it."""
+    """The template of a page a worker is building: renders to the worker's output (read back
+    from its file, once the worker is done), provided the worker built it from the page's content
+    as it is now; else to what the page's own template gives, as if no worker had built it."""
 
-    _result: Built
+    _results: Pending[Built]
+    _index: int
     _name: str | Template
     _env: Environment
     _done: set[str]
 
-    def __new__(cls, built: Built, name: str | Template, env: Environment, done: set[str]) -> _Written:
+    def __new__(
+        cls, results: Pending[Built], index: int, name: str | Template, env: Environment, done: set[str]
+    ) -> _Written:
         # Nothing to compile: the page's own template is looked up only when it is needed.
         written: _Written = object.__new__(cls)
-        written._result, written._name, written._env, written._done = built, name, env, done
+        written._results, written._index, written._name, written._env = results, index, name, env
+        written._done = done
         return written
 
     def render(self, *args: Any, **kwargs: Any) -> str:
         context = dict(*args, **kwargs)
         page = context.get("page")
-        built = self._result
-        output = Path(built.output)
-        if page is None or page.content is None or _digest(page.content) != built.content:
+        built = self._results.get(self._index)
+        self._results.forget(self._index)
+        if built is None or page is None or page.content is None or _digest(page.content) != built.content:
             own: str = self._env.get_template(self._name).render(*args, **kwargs)
             return own
         for record in built.records:
             logging.getLogger(record.name).handle(record)
-        html = output.read_text(encoding="utf-8")
+        html = Path(built.output).read_text(encoding="utf-8")
         self._done.add(page.file.src_uri)
         return html
+
+
+class _SearchMeta(Mapping[str, Any]):
+    """A page's `search` front matter while a worker builds it, as Material's search plugin reads
+    it in `on_page_context` (`page.meta.get("search") or {}`, then `.get("exclude")`): excluded
+    once the worker has indexed the page; the page's own, for the plugin to index it, if the
+    worker could not build it. Each read waits for the worker's result."""
+
+    def __init__(self, results: Pending[Built], index: int, own: Any) -> None:
+        self._results, self._index, self._own = results, index, own
+
+    def _meta(self) -> Mapping[str, Any]:
+        if self._results.get(self._index) is not None:
+            return {"exclude": True}
+        own: Mapping[str, Any] = {} if self._own is _ABSENT else self._own
+        return own
+
+    def __getitem__(self, key: str) -> Any:
+        return self._meta()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._meta())
+
+    def __len__(self) -> int:
+        return len(self._meta())
 
 
 _T = TypeVar("_T")
@@ -212,16 +245,48 @@ def workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def convert_pages(pages: list[Page], config: MkDocsConfig, files: Files) -> None:
-    """Convert `pages` in forked workers and let each page's `render` take its result."""
+def convert_pages(pages: list[Page], config: MkDocsConfig, files: Files) -> Pending[Converted] | None:
+    """Start converting `pages` in forked workers; each page's `render` takes its result, waiting
+    for it if need be. The caller closes what is returned once MkDocs has converted every page."""
     results = _in_workers(_convert, _Job(config, files, pages))
-    for page, converted in zip(pages, results or (), strict=False):
-        if converted is not None:
-            _take_result(page, converted, files)
+    if results is not None:
+        for index, page in enumerate(pages):
+            _take_result(page, results, index, files)
+    return results
 
 
-def _in_workers(work: Callable[[int], _T], job: _Job) -> list[_T] | None:
-    """`work(i)` for every page of `job`, in forked workers; None when not worth a fork."""
+class Pending(Generic[_T]):
+    """The results of work on every page, in the pages' order, taken as MkDocs' loop reaches each
+    page: the workers go on with the next pages meanwhile, so the loop's own work (reading each
+    page, writing its output) overlaps theirs instead of following it.
+
+    `get(i)` waits for the i-th page's result; `close()` waits for the workers to end (or, with
+    `cancel`, drops what they have not started) and must be called once the loop is done.
+    """
+
+    def __init__(self, pool: ProcessPoolExecutor, results: Iterator[_T | None]) -> None:
+        self._pool = pool
+        self._results = results
+        self._taken: list[_T | None] = []
+
+    def get(self, index: int) -> _T | None:
+        """Page `index`'s result (waits for it); None after `forget(index)`."""
+        while len(self._taken) <= index:
+            self._taken.append(next(self._results))
+        return self._taken[index]
+
+    def forget(self, index: int) -> None:
+        """Page `index`'s result is taken: not kept to the end of the build."""
+        if index < len(self._taken):
+            self._taken[index] = None
+
+    def close(self, *, cancel: bool = False) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=cancel)
+        self._taken = []
+
+
+def _in_workers(work: Callable[[int], _T | None], job: _Job) -> Pending[_T] | None:
+    """`work(i)` for every page of `job`, started in forked workers; None when not worth a fork."""
     global _job  # inherited by the forked workers; cleared right after
     count = workers()
     if count < 2 or len(job.pages) < MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
@@ -231,8 +296,11 @@ def _in_workers(work: Callable[[int], _T], job: _Job) -> list[_T] | None:
     _job = job
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(count, mp_context=context, initializer=_start_worker) as pool:
-            return list(pool.map(work, range(len(job.pages)), chunksize=_CHUNK))
+        pool = ProcessPoolExecutor(count, mp_context=context, initializer=_start_worker)
+        # `map` submits every page now, and a pool of forked workers forks them all at the first
+        # submission (`_safe_to_dynamically_spawn_children` in concurrent/futures/process.py):
+        # they have the job when it is cleared below.
+        return Pending(pool, pool.map(work, range(len(job.pages)), chunksize=_CHUNK))
     finally:
         _job = None
 
@@ -304,12 +372,19 @@ def _write(output: str, path: Path) -> None:
             file.write(output[start : start + _WRITE_CHUNK])
 
 
-def _take_result(page: Page, converted: Converted, files: Files) -> None:
+def _take_result(page: Page, results: Pending[Converted], index: int, files: Files) -> None:
     real_render = page.render
 
     def render(config: MkDocsConfig, files_now: Files) -> None:
         del page.render  # the page's own method again, for any later conversion (`mkdocs serve`)
-        if page.markdown is None or _digest(page.markdown) != converted.markdown or files_now is not files:
+        converted = results.get(index)
+        results.forget(index)
+        if (
+            converted is None
+            or page.markdown is None
+            or _digest(page.markdown) != converted.markdown
+            or files_now is not files
+        ):
             real_render(config, files_now)
             return
         for record in converted.records:
@@ -354,8 +429,12 @@ class ParallelPages:
 
     def __init__(self) -> None:
         self._enabled = False
-        self._entries: dict[str, str] = {}
-        """Search entries made in the workers, by page source path, until the page is built."""
+        self._converting: Pending[Converted] | None = None
+        """The pages being converted, from `on_nav` until every page is (`on_env`)."""
+        self._building: Pending[Built] | None = None
+        """The pages being built, from `on_env` until the build ends (`on_post_build`)."""
+        self._index: dict[str, int] = {}
+        """Each page built in a worker by source path: its place among `_building`'s results."""
         self._meta: dict[str, tuple[Any, Any]] = {}
         """The `search` and `template` front matter of each page built in a worker, until its
         `on_page_context`."""
@@ -408,7 +487,8 @@ class ParallelPages:
         return result
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> None:
-        """Every page of the build, in MkDocs' order, converted ahead of MkDocs' loop."""
+        """Every page of the build, in MkDocs' order, sent to be converted ahead of MkDocs' loop,
+        which takes each page's result as it reaches the page."""
         self._nav = nav
         if not self._enabled:
             return
@@ -419,27 +499,32 @@ class ParallelPages:
                 page_class(None, file, config)  # as MkDocs' loop does before `_populate_page`
             if file.page is not None:
                 pages.append(file.page)
-        convert_pages(pages, config, files)
+        self._converting = convert_pages(pages, config, files)
 
     def on_env(self, config: MkDocsConfig, files: Files, env: Environment, post_page: PostPage) -> None:
-        """Once every page's content is final (after every other `on_env`): each page built in
-        the workers up to its output, as MkDocs' loop would build it, search entries included.
+        """Once every page's content is final (after every other `on_env`): each page sent to be
+        built in the workers up to its output, as MkDocs' loop would build it, search entries
+        included; the loop then takes each page's output as it reaches the page.
 
-        MkDocs then builds every page in its loop (`_build_page`), one after the other: the
-        theme's template (a fifth of a large build) and, in `on_page_context`, Material's search
-        plugin parsing the page's HTML (`SearchIndex.add_entry_from_context` in
+        MkDocs builds every page in its loop (`_build_page`), one after the other: the theme's
+        template (a fifth of a large build) and, in `on_page_context`, Material's search plugin
+        parsing the page's HTML (`SearchIndex.add_entry_from_context` in
         material/plugins/search/plugin.py, a seventh). All they need is final now: the content,
         table of contents, nav, URL, title and front matter. A worker runs, for each page, what
         `_build_page` runs up to writing the file: the context, every `on_page_context` event,
         the template, and `post_page` (the knowledge base's `on_post_page`, the one
-        `on_post_page` event it runs: MkDocs' loop runs the others, as usual). Then, for MkDocs'
-        loop, each page built in a worker is marked `search: exclude` (read by nothing but that
-        plugin) and given as template one that gives the worker's output (Jinja's
-        `get_template` returns a `Template` it is given): `after_search`, in `on_page_context`,
-        restores the page's front matter and adds its entries in the plugin's place, in the
-        same order; `built` tells the hook that the page's `on_post_page` is done.
+        `on_post_page` event it runs: MkDocs' loop runs the others, as usual). For MkDocs' loop,
+        each page sent to the workers gets a `search` front matter that excludes it once the
+        worker has indexed it (`_SearchMeta`, read by nothing but that plugin) and as template one
+        that gives the worker's output (Jinja's `get_template` returns a `Template` it is given):
+        `after_search`, in `on_page_context`, restores the page's front matter and adds its
+        entries in the plugin's place, in the same order; `built` tells the hook that the page's
+        `on_post_page` is done. Should a worker fail on a page, the loop builds it as usual.
         """
-        self._entries, self._meta, self._built = {}, {}, set()
+        if self._converting is not None:  # MkDocs' loop has converted every page by now
+            self._converting.close()
+            self._converting = None
+        self._index, self._meta, self._built = {}, {}, set()
         if not self._enabled or self._nav is None:
             return
         search = config.plugins.get("material/search")
@@ -448,31 +533,40 @@ class ParallelPages:
         pages = [file.page for file in doc_files if file.page is not None and file.page.content is not None]
         render = _Render(self._nav, doc_files, env, post_page)
         results = _in_workers(_build, _Job(config, files, pages, search_index, render))
-        for page, built in zip(pages, results or (), strict=False):
-            if built is None:
-                continue
+        if results is None:
+            return
+        self._building = results
+        for index, page in enumerate(pages):
             path = page.file.src_uri
-            self._entries[path] = built.entries
-            self._meta[path] = (page.meta.get("search", _ABSENT), page.meta.get("template", _ABSENT))
+            own = (page.meta.get("search", _ABSENT), page.meta.get("template", _ABSENT))
+            self._index[path], self._meta[path] = index, own
             if search_index is not None:
-                page.meta["search"] = {"exclude": True}
-            page.meta["template"] = _Written(built, page.meta.get("template", "main.html"), env, self._built)
+                page.meta["search"] = _SearchMeta(results, index, own[0])
+            page.meta["template"] = _Written(results, index, page.meta.get("template", "main.html"), env, self._built)
 
     def after_search(self, page: Page, config: MkDocsConfig) -> None:
         """The page's own front matter again, and its entries where Material would have put them."""
         path = page.file.src_uri
-        entries = self._entries.pop(path, None)
-        search_meta, template_meta = self._meta.pop(path, (_ABSENT, _ABSENT))
-        if entries is None:
+        index = self._index.pop(path, None)
+        if index is None or self._building is None:
             return
+        built = self._building.get(index)
+        search_meta, template_meta = self._meta.pop(path)
         for key, value in (("search", search_meta), ("template", template_meta)):
             if value is _ABSENT:
                 page.meta.pop(key, None)
             else:
                 page.meta[key] = value
         search = config.plugins.get("material/search")
-        if search is not None and search.config.enabled:
-            search.search_index.entries.extend(json.loads(entries))
+        if built is not None and search is not None and search.config.enabled:
+            search.search_index.entries.extend(json.loads(built.entries))
+
+    def finish(self, *, cancel: bool = False) -> None:
+        """The build is over (or failed, `cancel`): no worker is left running."""
+        for results in (self._converting, self._building):
+            if results is not None:
+                results.close(cancel=cancel)
+        self._converting = self._building = None
 
     def built(self, page: Page) -> bool:
         """Whether the page's output is a worker's, its `post_page` done there."""
