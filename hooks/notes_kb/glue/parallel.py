@@ -158,8 +158,8 @@ class _SearchMeta(Mapping[str, Any]):
     def _meta(self) -> Mapping[str, Any]:
         if self._results.get(self._index) is not None:
             return {"exclude": True}
-        own: Mapping[str, Any] = {} if self._own is _ABSENT else self._own
-        return own
+        # As the plugin reads it: `page.meta.get("search") or {}`.
+        return self._own if isinstance(self._own, Mapping) else {}
 
     def __getitem__(self, key: str) -> Any:
         return self._meta()[key]
