@@ -103,7 +103,9 @@ def _prose(line: InlineLine) -> str:
 
 
 def _expansions(text: str) -> Iterator[tuple[str, str]]:
-    if "(" not in text:  # both patterns need one; scanning a line for them costs a tenth of extraction
+    # Both patterns need a parenthesis: running them over every line was a quarter of extraction
+    # (2,000 detailed services: 1.70 s, 1.22 s with this).
+    if "(" not in text:
         return
     for match in _FORWARD_EXPANSION.finditer(text):
         expansion = match["expansion"].strip()

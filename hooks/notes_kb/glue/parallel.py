@@ -312,7 +312,8 @@ class Pending(Generic[_T]):
         self._taken: list[_T | None] = []
 
     def get(self, index: int) -> _T | None:
-        """Page `index`'s result (waits for it); None after `forget(index)`."""
+        """Page `index`'s result, waiting for it: None where the worker failed on the page, and
+        after `forget(index)`."""
         while len(self._taken) <= index:
             self._taken.append(next(self._results))
         return self._taken[index]
@@ -323,6 +324,7 @@ class Pending(Generic[_T]):
             self._taken[index] = None
 
     def close(self, *, cancel: bool = False) -> None:
+        """Ends the workers once they are done; with `cancel`, pages they have not started are dropped."""
         self._pool.shutdown(wait=True, cancel_futures=cancel)
         self._taken = []
 
