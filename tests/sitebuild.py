@@ -34,3 +34,9 @@ def build_site(
 def warnings_of(result: subprocess.CompletedProcess[str]) -> list[str]:
     """The `WARNING` lines MkDocs printed, without the level prefix."""
     return [line.split(" -  ", 1)[1] for line in result.stderr.splitlines() if line.startswith("WARNING")]
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    """Every file of a built site by its path inside it, with its bytes: two sites compare equal
+    when they are the same file for file."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}

@@ -40,7 +40,7 @@ import pytest
 
 from browser.helpers import require
 from conftest import PROJECT
-from sitebuild import warnings_of
+from sitebuild import files_of, warnings_of
 
 PROPERDOCS_VENV = PROJECT / ".venv-properdocs"
 PROPERDOCS_PYTHON = PROPERDOCS_VENV / "bin" / "python"
@@ -122,10 +122,6 @@ def both_engines(
             for python, engine in engines
         )
         return mkdocs.result(), properdocs.result()
-
-
-def files_of(root: Path) -> dict[str, bytes]:
-    return {path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
 
 
 def without_generator(content: bytes, engine: str, name: str) -> bytes:

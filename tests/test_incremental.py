@@ -13,7 +13,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from conftest import CORPUS, PROJECT
-from sitebuild import build_site
+from sitebuild import build_site, files_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -55,10 +55,6 @@ def serve_build(site: Path, *, dirty: bool) -> list[str]:
     config.plugins.on_page_markdown = record  # type: ignore[method-assign]
     build(config, dirty=dirty)
     return converted
-
-
-def files_of(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 @pytest.mark.usefixtures("notes_env")

@@ -19,7 +19,7 @@ from mkdocs.config import load_config
 
 from conftest import PROJECT
 from notes_kb.glue import parallel
-from sitebuild import build_site, warnings_of
+from sitebuild import build_site, files_of, warnings_of
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -28,10 +28,6 @@ SERVICES = 250
 """More pages than `render.workers.MIN_ITEMS` (200), so the render stage forks too."""
 FAILING = "zcp/services/"
 """Pages of this folder fail in the workers of the last test (every other one of them)."""
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +44,7 @@ def one_process(notes: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[s
     result = build_site(site, notes, env={"KB_BUILD_JOBS": "1"})
     assert result.returncode == 0, result.stderr
     assert warnings_of(result) == []
-    return _files(site)
+    return files_of(site)
 
 
 def test_a_build_on_every_core_writes_what_one_process_writes(
@@ -57,7 +53,7 @@ def test_a_build_on_every_core_writes_what_one_process_writes(
     result = build_site(tmp_path, notes, env={"KB_BUILD_JOBS": "2"})
     assert result.returncode == 0, result.stderr
     assert warnings_of(result) == []
-    files = _files(tmp_path)
+    files = files_of(tmp_path)
     assert len(one_process) > SERVICES
     assert sorted(files) == sorted(one_process)
     assert [name for name in one_process if files[name] != one_process[name]] == []
@@ -91,6 +87,6 @@ def test_pages_the_workers_fail_on_are_converted_built_and_indexed_as_usual(
     config = load_config(str(PROJECT / "mkdocs.yml"), site_dir=str(tmp_path))
     config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
     build(config)
-    files = _files(tmp_path)
+    files = files_of(tmp_path)
     assert sorted(files) == sorted(one_process)
     assert [name for name in one_process if files[name] != one_process[name]] == []
