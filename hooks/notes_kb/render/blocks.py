@@ -48,6 +48,8 @@ if TYPE_CHECKING:
     from .inline import TextLinker
 
 INDENT = "    "
+EMPTY_PARAGRAPH = "<p></p>"
+"""A paragraph with no text, as raw HTML (Python-Markdown passes a block of HTML through)."""
 
 
 def part_marker(name: str) -> str:
@@ -102,7 +104,9 @@ class BlockWriter:
 
     def _node(self, node: Node) -> list[str]:  # noqa: PLR0911 (one return per block kind)
         if isinstance(node, Paragraph):
-            return self._inline(node.inline).split("\n")
+            # A paragraph of Unicode spaces alone (a line of NBSP) has no text once markdown-it-py
+            # strips it; an empty line would not be a paragraph to Python-Markdown at all.
+            return self._inline(node.inline).split("\n") if node.inline.tokens else [EMPTY_PARAGRAPH]
         if isinstance(node, Heading):
             return [self._heading(node)]
         if isinstance(node, GroupMarker):
@@ -171,6 +175,8 @@ class BlockWriter:
         # Text, a heading or a marker starts on the marker line; a list, quote or table below it.
         if children and isinstance(children[0], Paragraph | Heading | Code | Section):
             first = self._node(children.pop(0))
+            if first == [EMPTY_PARAGRAPH]:
+                first = []  # an item with nothing to show on its marker line (below)
         rest = self._sequence(children, tight=tight)
         if tight and "" in rest:
             # A loose list nested in a tight item: Python-Markdown cannot say that in Markdown.
@@ -184,6 +190,11 @@ class BlockWriter:
         return [lines[0]] + [INDENT + line if line else "" for line in lines[1:]]
 
     def _table(self, table: Table) -> list[str]:
+        if not table.rows:
+            # Python-Markdown gives a table without body rows an empty one (`_build_empty_row` in
+            # markdown/extensions/tables.py), which GFM does not: a row the author never wrote.
+            return [self._part(node_html(table, self.highlight))]
+
         def row(cells: tuple[Inline, ...]) -> str:
             # GFM drops cells beyond the header's width (Python-Markdown pads the missing ones alike).
             # No line ids in cells: every cell of a row starts on the same line.

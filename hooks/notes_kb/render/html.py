@@ -5,6 +5,7 @@ searched for nested lists: a block quote, a rule or a table inside a tight item,
 holding a loose list, or text after a heading in a tight item have no Markdown that it would
 render with CommonMark's structure. `blocks.BlockWriter` renders such a list here instead (found
 in no real notes file; the CommonMark spec has a handful), with markdown-it's own inline renderer.
+The same goes for a table of a header row alone, to which Python-Markdown adds an empty row.
 """
 
 from __future__ import annotations

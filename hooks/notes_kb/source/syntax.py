@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block.fence import fence
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from markdown_it.rules_block import StateBlock
     from markdown_it.token import Token
 
@@ -89,6 +91,25 @@ def _as_written(link: str) -> str:
     return link
 
 
+def _schema_pretest(linkify: Any) -> Callable[[str], bool]:
+    """linkify-it's `pretest`, first asking whether the text names a link schema at all.
+
+    With fuzzy links, e-mails and IPs off, linkify-it finds only links that start with a schema
+    (`http:`, `//`, `mailto:` …; its `schema_test`), and its own pretest (a large pattern for
+    every kind of link, run on each paragraph, list item and heading) took 0.30 s of reading
+    2,000 services' notes, where 2 of 33,164 texts passed. A text without any schema name
+    cannot hold such a link; a text with one still goes through linkify-it's own pretest.
+    """
+    schemas = sorted((name for name in linkify._compiled if name), key=len, reverse=True)
+    named = re.compile("|".join(re.escape(name) for name in schemas), re.IGNORECASE)
+    pretest = linkify.pretest
+
+    def schema_pretest(text: str) -> bool:
+        return named.search(text) is not None and bool(pretest(text))
+
+    return schema_pretest
+
+
 @functools.cache
 def markdown_parser() -> MarkdownIt:
     """The notes' CommonMark + GFM parser (one per process: building it compiles many patterns)."""
@@ -97,6 +118,7 @@ def markdown_parser() -> MarkdownIt:
     md.disable("reference")
     assert md.linkify is not None  # linkify-it-py is installed (requirements.lock)
     md.linkify.set({"fuzzy_link": False, "fuzzy_email": False, "fuzzy_ip": False})
+    md.linkify.pretest = _schema_pretest(md.linkify)
     # A bare URL shows as written: markdown-it would percent-decode its text (`%20` → ` `).
     md.normalizeLinkText = _as_written  # type: ignore[method-assign]
     md.block.ruler.at("fence", _fence_or_text, {"alt": ["paragraph", "reference", "blockquote", "list"]})
