@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import markdown
 import pytest
 from mkdocs.exceptions import PluginError
@@ -11,6 +13,9 @@ from notes_kb.glue.compose import prefix_ids
 from notes_kb.glue.config import load_options
 from notes_kb.glue.links import resolve_links, splice_parts
 from notes_kb.glue.markdown import NotesExtension
+from notes_kb.glue.sources import strip_stamp, write_sources
+from notes_kb.render import RenderedSite
+from notes_kb.render.pages.common import Page
 
 
 def test_kb_links_resolve_for_the_page() -> None:
@@ -22,6 +27,32 @@ def test_kb_links_resolve_for_the_page() -> None:
 def test_a_part_alone_in_a_paragraph_replaces_the_paragraph() -> None:
     html = "<p><!-- kb-part:a --></p>\n<li>x <!-- kb-part:b --></li>"
     assert splice_parts(html, {"a": "<div>A</div>", "b": "<pre>B</pre>"}) == "<div>A</div>\n<li>x <pre>B</pre></li>"
+
+
+def test_each_part_once_where_its_marker_stands_and_other_markers_stay() -> None:
+    html = "<p>a <!-- kb-part:a --></p>\n<p><!-- kb-part:late --></p>\n<p><!-- kb-part:b --></p><!-- kb-part:a -->"
+    asked: list[str] = []
+
+    class Parts(dict[str, str]):
+        def __getitem__(self, name: str) -> str:
+            asked.append(name)
+            return super().__getitem__(name)
+
+    spliced = splice_parts(html, Parts(a="<i>A</i>", b="<div>B</div>"))
+    assert spliced == "<p>a <i>A</i></p>\n<p><!-- kb-part:late --></p>\n<div>B</div><!-- kb-part:a -->"
+    assert asked == ["a", "b"]  # read once each, when reached
+
+
+def test_sources_are_stamped_only_for_builds_that_skip_unchanged_pages(tmp_path: Path) -> None:
+    site = RenderedSite({"t/a.md": Page("# A\n"), "t/b.md": Page("# B\n")}, [], {}, {}, {})
+    clean = write_sources(site, tmp_path / "clean", "Notes", stamped=False)
+    assert clean == {"t/a.md": "", "t/b.md": ""}
+    assert (tmp_path / "clean" / "t" / "a.md").read_text(encoding="utf-8") == "# A\n"
+    dirty = write_sources(site, tmp_path / "dirty", "Notes")
+    assert dirty["t/a.md"] != dirty["t/b.md"]
+    stamped = (tmp_path / "dirty" / "t" / "a.md").read_text(encoding="utf-8")
+    assert stamped == f"# A\n\n<!-- kb-stamp:{dirty['t/a.md']} -->\n"
+    assert strip_stamp(stamped) == "# A\n\n"
 
 
 def test_embedded_heading_ids_get_the_section_prefix() -> None:

@@ -43,10 +43,24 @@ def part_marker(name: str) -> str:
     return f"<!-- kb-part:{name} -->"
 
 
+# A marker alone in a paragraph (`<p>` and `</p>` both there) or standing in other text.
+_PART = re.compile(r"(<p>)?<!-- kb-part:(?P<name>[^ ]+) -->(?(1)</p>)")
+
+
 def splice_parts(html: str, parts: Mapping[str, str]) -> str:
-    """Put each HTML part where its marker stands (a marker alone in a paragraph replaces it)."""
-    for name, part in parts.items():
-        marker = part_marker(name)
-        wrapped = f"<p>{marker}</p>"
-        html = html.replace(wrapped, part, 1) if wrapped in html else html.replace(marker, part, 1)
-    return html
+    """Put each HTML part where its marker stands (a marker alone in a paragraph replaces it);
+    markers of other parts stay. One pass over the page, however many parts: a section page of
+    hundreds of code blocks was scanned (and copied) once per block. Each part is read from
+    `parts` once, when its marker is reached."""
+    if "<!-- kb-part:" not in html:
+        return html
+    names = set(parts)
+
+    def part(match: re.Match[str]) -> str:
+        name = match["name"]
+        if name not in names:
+            return match[0]
+        names.discard(name)  # one place per part
+        return parts[name]
+
+    return _PART.sub(part, html)

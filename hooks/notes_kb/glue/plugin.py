@@ -11,6 +11,7 @@ import functools
 import hashlib
 import logging
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -37,7 +38,7 @@ from .search import SearchEntries
 from .sources import strip_stamp, write_sources
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Collection, Iterator
 
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
@@ -93,13 +94,14 @@ def _made(notes_dir: Path, options: BuildOptions, cache: BuildCache | None) -> _
     return _Made(result, contents, result.kb.as_dict())
 
 
-def _made_once(notes_dir: Path, options: BuildOptions, sources: Path, site_name: str) -> _Made:
+def _made_once(notes_dir: Path, options: BuildOptions, sources: Path, site_name: str, dirty: bool) -> _Made:
     """A single build's: its pages, nav and `kb.json` are made from the model once, so the model
     is not kept (and, run apart, never reaches the process that builds the site). The pages'
-    sources are written here too, and their Markdown not kept: MkDocs reads it from there."""
+    sources are written here too, and their Markdown not kept: MkDocs reads it from there; only a
+    `dirty` build needs their stamps."""
     made = _made(notes_dir, options, None)
     result = without_model(made.result)
-    stamps = write_sources(result.site, sources, site_name)
+    stamps = write_sources(result.site, sources, site_name, stamped=dirty)
     pages = {path: dataclasses.replace(page, markdown="") for path, page in result.site.pages.items()}
     result = dataclasses.replace(result, site=dataclasses.replace(result.site, pages=pages))
     return _Made(result, made.contents, made.facts, stamps)
@@ -126,6 +128,8 @@ class KbPlugin:
         self._serving = True
         """Whether builds follow one another in this process (`mkdocs serve`): only then is
         anything kept from one build for the next."""
+        self._dirty = True
+        """Whether a build may skip pages whose source did not change (`--dirty`)."""
 
     @property
     def state(self) -> BuildState:
@@ -135,8 +139,10 @@ class KbPlugin:
         return self._state
 
     def on_startup(self, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        """Whether this process serves the site (and keeps a cache between its builds)."""
+        """Whether this process serves the site (and keeps a cache between its builds), and
+        whether its builds are dirty (only then are the generated pages' sources stamped)."""
         self._serving = command == "serve"
+        self._dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Read and parse every notes file; report problems as `file:line: message`."""
@@ -158,7 +164,9 @@ class KbPlugin:
         if self._serving:
             made = _made(notes_dir, build_options, self._cache)
         else:
-            made = self._apart(root / ".cache", _made_once, notes_dir, build_options, sources, config.site_name)
+            made = self._apart(
+                root / ".cache", _made_once, notes_dir, build_options, sources, config.site_name, self._dirty
+            )
         result = made.result
         for diagnostic in result.diagnostics:
             _report(diagnostic, options)
@@ -295,11 +303,10 @@ class KbPlugin:
         """
         generated = self.state.result.site.pages.get(page.file.src_uri)
         if generated is not None and generated.late:
-            url_of = self._url_from(page.file)
-            # One part at a time: a study deck of 5,000 services is 15 MB of HTML, and each
-            # copy of it alive at once adds to the build's peak memory.
-            for name in sorted(generated.late):
-                output = splice_parts(output, {name: resolve_links_utf8(part_utf8(generated.parts, name), url_of)})
+            # Each part decompressed and resolved only when its marker is reached: a study deck
+            # of 5,000 services is 15 MB of HTML, and each copy of it alive at once adds to the
+            # build's peak memory.
+            output = splice_parts(output, _Resolved(generated.parts, generated.late, self._url_from(page.file)))
         previews = self.state.previews
         return output if previews is None else previews.embed(output, page.file.url)
 
@@ -374,6 +381,24 @@ class KbPlugin:
     def _site_url(self, path: str) -> str | None:
         target = self.state.files.get_file_from_path(path)
         return target.url if target is not None else None
+
+
+class _Resolved(Mapping[str, str]):
+    """Some of a page's parts, each read with its `kb:` links resolved for the page when asked for."""
+
+    def __init__(self, parts: Mapping[str, str], names: Collection[str], url_of: Callable[[str], str]) -> None:
+        self._parts, self._names, self._url_of = parts, names, url_of
+
+    def __getitem__(self, name: str) -> str:
+        if name not in self._names:
+            raise KeyError(name)
+        return resolve_links_utf8(part_utf8(self._parts, name), self._url_of)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
 
 
 def _sources_folder(config: MkDocsConfig, notes_dir: Path) -> Path:

@@ -126,15 +126,15 @@ class PreviewDigests:
             keys.add(self._key(posixpath.normpath(posixpath.join(folder, match["path"])), match["anchor"]))
         # Linked names in the Markdown are `kb:` links too; parts one at a time (each is
         # decompressed as it is reached, see `Parts`).
+        # Each distinct target once (a page links most of its targets more than once).
         for text in chain((markdown,), parts):
             if isinstance(text, bytes):
-                for found in _KB_TARGET_UTF8.finditer(text):
-                    anchor: bytes | None = found["anchor"]
-                    decoded = None if anchor is None else anchor.decode(errors="surrogatepass")
-                    keys.add(self._key(found["path"].decode(errors="surrogatepass"), decoded))
+                for target, anchor in set(_KB_TARGET_UTF8.findall(text)):
+                    decoded = anchor.decode(errors="surrogatepass") or None
+                    keys.add(self._key(target.decode(errors="surrogatepass"), decoded))
                 continue
-            for match in _KB_TARGET.finditer(text):
-                keys.add(self._key(match["path"], match["anchor"]))
+            for target, anchor in set(_KB_TARGET.findall(text)):
+                keys.add(self._key(target, anchor or None))
         return "".join(self._preview_json(key) for key in sorted(keys) if key in self._previews)
 
     def _key(self, target: str, anchor: str | None) -> str:

@@ -156,9 +156,14 @@ def render_topic(topic: Topic, highlight: Highlighter, fragments: Fragments) -> 
     if topic.glossary:
         jobs.append((paths.glossary_page(t), partial(render_glossary, topic, referenced)))
     jobs.append((None, partial(study_pages, topic, highlight, fragments)))
+    # Longest first: the study pages (every card) and the notes' pages take the longest, and the
+    # last job to start sets when the workers are done. Pages keep the jobs' order all the same.
+    heavy = {None, paths.notes_page(t), *(paths.section_page(t, s.slug) for s in topic.document.sections)}
+    order = sorted(range(len(jobs)), key=lambda index: jobs[index][0] not in heavy)
+    rendered = dict(zip(order, render_all(_rendered, [jobs[index] for index in order]), strict=True))
     pages: dict[str, Page] = {}
-    for rendered in render_all(_rendered, jobs):
-        pages.update(rendered)
+    for index in range(len(jobs)):
+        pages.update(rendered[index])
     return pages
 
 
