@@ -136,12 +136,15 @@ class BlockWriter:
         return part_marker(name)
 
     def _inline(self, inline: Inline, *, one_line: bool = False) -> str:
-        return inline_markdown(inline, link_text=self.link_text, anchors=self.anchors, one_line=one_line)
+        return inline_markdown(
+            inline, link_text=self.link_text, anchors=self.anchors, one_line=one_line, part=self._part
+        )
 
     def _heading(self, heading: Heading) -> str:
         self.new_section()
         # Python-Markdown strips trailing `#`s from a heading: every `#` in its text is escaped.
-        text = inline_markdown(heading.inline, anchors=self.anchors, one_line=True).replace("#", "\\#")
+        text = inline_markdown(heading.inline, anchors=self.anchors, one_line=True, line_start=False)
+        text = text.replace("#", "\\#")
         return f"{'#' * min(6, max(heading.level, self.min_heading))} {text}"
 
     def _list(self, block: ListBlock) -> list[str]:
@@ -199,7 +202,8 @@ class BlockWriter:
             # GFM drops cells beyond the header's width (Python-Markdown pads the missing ones alike).
             # No line ids in cells: every cell of a row starts on the same line.
             shown = [
-                inline_markdown(cell, link_text=self.link_text, one_line=True) for cell in cells[: len(table.header)]
+                inline_markdown(cell, link_text=self.link_text, one_line=True, part=self._part)
+                for cell in cells[: len(table.header)]
             ]
             return "| " + " | ".join(shown) + " |"
 

@@ -18,7 +18,7 @@ import re
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
+    from collections.abc import Callable, Collection
 
     from markdown_it.token import Token
 
@@ -90,11 +90,21 @@ def escape_line_start(line: str) -> str:
 
 
 def code_span(code: str) -> str:
-    """A backtick code span holding `code` exactly (Python-Markdown trims it, so padding is safe)."""
+    """A backtick code span holding `code` (Python-Markdown trims it, so padding is safe; code
+    starting or ending with whitespace loses it: see `code_html`)."""
     longest = max((len(run) for run in re.findall(r"`+", code)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if code.startswith("`") or code.endswith("`") else ""
     return f"{fence}{pad}{code}{pad}{fence}"
+
+
+def code_html(code: str) -> str | None:
+    """The text of a code span as HTML where Python-Markdown cannot show it: code that starts or
+    ends with whitespace (`` ` a` ``, a span broken over two lines), which its backtick pattern
+    strips; None for any other code."""
+    if code == code.strip():
+        return None
+    return html.escape(code, quote=False)
 
 
 def attribute(value: str) -> str:
@@ -108,11 +118,16 @@ def inline_markdown(
     link_text: TextLinker | None = None,
     anchors: Collection[int] = (),
     one_line: bool = False,
+    part: Callable[[str], str] | None = None,
+    line_start: bool = True,
 ) -> str:
     """The inline content as Python-Markdown source; line breaks kept unless `one_line`.
 
     `link_text` links service names in plain text (never in code or links); `anchors` are source
-    lines that get an empty `<span id="L…">` where they start, for links to that line.
+    lines that get an empty `<span id="L…">` where they start, for links to that line; `part`
+    turns HTML into a marker spliced in after conversion (`BlockWriter`), for the code spans
+    Python-Markdown would change (`code_html`); without it they are written as backtick spans.
+    `line_start`: the text starts a line (a heading's text does not: it follows `## `).
     """
     out: list[str] = []
     line = inline.line
@@ -129,7 +144,9 @@ def inline_markdown(
             text = token.content
             out.append(link_text(text) if link_text is not None and in_link == 0 else escape_text(text))
         elif kind == "code_inline":
-            out.append(code_span(token.content))
+            shown = code_html(token.content) if part is not None else None
+            # The tags around the marker keep it inline (alone on a line, a comment is a block).
+            out.append(code_span(token.content) if shown is None or part is None else f"<code>{part(shown)}</code>")
         elif kind in ("softbreak", "hardbreak"):
             line += 1
             if one_line:
@@ -148,6 +165,8 @@ def inline_markdown(
         else:  # markdown-it's other inline tokens carry their text in `content`
             out.append(escape_text(token.content))
     lines.append("".join(out))
+    if not line_start:
+        return "\n".join(lines)
     return "\n".join(escape_line_start(text) for text in lines)
 
 
