@@ -71,6 +71,20 @@ def test_numbers_as_written_and_a_bullet_after_numbers_is_a_new_list() -> None:
     assert soup.select_one("ul > li").get_text() == "plain"
 
 
+def test_a_section_below_a_nested_list_stays_in_the_outer_item() -> None:
+    # Signatures leave nested sections out (tests/fidelity): where the block lands is checked here.
+    notes = '- outer\n  - nested\n  <expand title="Inner">\n  inner text\n  </expand>\n- next\n'
+    document, diagnostics = parse(notes, "n.md")
+    assert diagnostics == []
+    writer = BlockWriter(Highlighter(), section_marker=lambda section: f"<!-- kb-section:{section.slug} -->")
+    html = convert(Page("\n".join(writer.write(document.children)), writer.parts))
+    soup = BeautifulSoup(html, "html.parser")
+    outer = soup.select("ul")[0].find_all("li", recursive=False)[0]
+    nested = outer.find("ul").find("li")
+    assert "kb-section:inner" in str(outer)
+    assert "kb-section:inner" not in str(nested)
+
+
 def test_code_is_shown_byte_for_byte() -> None:
     soup = page_html("    if (a < b) { x(); }\n\t\ttab\n\n```\n\tindented\n\n\n```\n")
     codes = [code.get_text() for code in soup.select("pre code")]

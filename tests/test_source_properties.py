@@ -77,7 +77,7 @@ STRUCTURE = [
     "***",
     "Line with a hard break  ",
     "Line with a backslash break\\",
-    "[a link](https://example.com \"title\") and ![an image](img.png)",
+    '[a link](https://example.com "title") and ![an image](img.png)',
     "<https://example.com/auto> and <mailto:a@b.c>",
     "&amp; &copy; &#35; &nbsp;x",
     "\\*not emphasis\\* and snake_case_name and 2*3*4",

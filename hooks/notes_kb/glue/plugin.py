@@ -273,9 +273,10 @@ class KbPlugin:
         """A page's content, sections in, with its links resolved (`sections`: of a full-notes page)."""
         page = file.page
         assert page is not None
+        if content is not page.content:
+            # MkDocs checks links to anchors against the ids it saw at conversion, before sections were in.
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID.findall(content))
         page.content = resolve_links(content, self._url_from(file))
-        # MkDocs checks links to anchors against the ids it saw at conversion, before sections were in.
-        page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID.findall(content))
         if sections is not None:
             page.toc = sections_toc(sections, page.toc)
 

@@ -22,6 +22,7 @@ markdown-it's own rendering of every section of the real notes and of the Common
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..source.document import (
@@ -36,6 +37,7 @@ from ..source.document import (
     Section,
     StrayText,
     Table,
+    walk,
 )
 from ..source.inline import Inline
 from .html import node_html
@@ -85,9 +87,9 @@ class BlockWriter:
         """The nodes as Markdown lines, at the top level of a page."""
         return self._sequence(list(nodes), tight=False)
 
-    def _sequence(self, nodes: list[Node], *, tight: bool) -> list[str]:
+    def _sequence(self, nodes: list[Node | _Html], *, tight: bool) -> list[str]:
         out: list[str] = []
-        previous: Node | None = None
+        previous: Node | _Html | None = None
         for node in nodes:
             lines = self._node(node)
             if not lines:
@@ -102,7 +104,7 @@ class BlockWriter:
             previous = node
         return out
 
-    def _node(self, node: Node) -> list[str]:  # noqa: PLR0911 (one return per block kind)
+    def _node(self, node: Node | _Html) -> list[str]:  # noqa: PLR0911 (one return per block kind)
         if isinstance(node, Paragraph):
             # A paragraph of Unicode spaces alone (a line of NBSP) has no text once markdown-it-py
             # strips it; an empty line would not be a paragraph to Python-Markdown at all.
@@ -113,6 +115,8 @@ class BlockWriter:
             return self._node(node.block)
         if isinstance(node, ListBlock):
             return self._list(node)
+        if isinstance(node, _Html):
+            return [self._part(node_html(node.block, self.highlight))]
         if isinstance(node, ListItem):  # a list item quoted on its own (a service fragment)
             return self._list(ListBlock(node.start, node.end, node.number is not None, True, (node,)))
         if isinstance(node, Quote):
@@ -175,12 +179,24 @@ class BlockWriter:
     def _item(self, item: ListItem, marker: str, value: str, *, tight: bool) -> list[str]:
         children = list(item.children)
         first: list[str] = []
+        nodes: list[Node | _Html] = []
         # Text, a heading or a marker starts on the marker line; a list, quote or table below it.
         if children and isinstance(children[0], Paragraph | Heading | Code | Section):
             first = self._node(children.pop(0))
             if first == [EMPTY_PARAGRAPH]:
                 first = []  # an item with nothing to show on its marker line (below)
-        rest = self._sequence(children, tight=tight)
+        nodes += children
+        if tight:
+            # A marker (code, a section) right below a nested list of a tight item would be read
+            # as a line of that list's last item: the nested list goes as HTML, a marker itself.
+            for index, (node, below) in enumerate(pairwise(children)):
+                if (
+                    isinstance(node, ListBlock)
+                    and isinstance(below, Code | Section)
+                    and not any(isinstance(inner, Section) for inner in walk((node,)))
+                ):
+                    nodes[index] = _Html(node)
+        rest = self._sequence(nodes, tight=tight)
         if tight and "" in rest:
             # A loose list nested in a tight item: Python-Markdown cannot say that in Markdown.
             raise _NeedsHtmlError
@@ -209,6 +225,13 @@ class BlockWriter:
 
         rule = {"": "---", "left": ":--", "center": ":-:", "right": "--:"}
         return [row(table.header), "| " + " | ".join(rule[a] for a in table.align) + " |", *map(row, table.rows)]
+
+
+@dataclass(frozen=True)
+class _Html:
+    """A block the writer gives Python-Markdown as HTML (`html.py`), where its Markdown would be misread."""
+
+    block: ListBlock
 
 
 class _NeedsHtmlError(Exception):
