@@ -39,8 +39,14 @@ def test_each_part_once_where_its_marker_stands_and_other_markers_stay() -> None
             return super().__getitem__(name)
 
     spliced = splice_parts(html, Parts(a="<i>A</i>", b="<div>B</div>"))
-    assert spliced == "<p>a <i>A</i></p>\n<p><!-- kb-part:late --></p>\n<div>B</div><!-- kb-part:a -->"
+    # The late part's paragraph goes now; the part takes the marker's place when it comes.
+    assert spliced == "<p>a <i>A</i></p>\n<!-- kb-part:late -->\n<div>B</div><!-- kb-part:a -->"
     assert asked == ["a", "b"]  # read once each, when reached
+
+
+def test_a_paragraph_of_markers_alone_is_no_paragraph() -> None:
+    html = "<li><h1>T</h1>\n<p><!-- kb-part:a -->\n<!-- kb-part:b --></p></li>"
+    assert splice_parts(html, {"a": "<ul></ul>", "b": "<pre>B</pre>"}) == "<li><h1>T</h1>\n<ul></ul>\n<pre>B</pre></li>"
 
 
 def test_sources_are_stamped_only_for_builds_that_skip_unchanged_pages(tmp_path: Path) -> None:

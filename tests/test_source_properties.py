@@ -152,7 +152,18 @@ def test_bare_urls_link_as_the_reference_links_them(text: str) -> None:
 # lines inside (nested sections are drawn apart by both sides) and no unclosed fences or link
 # definitions (allowed departures, checked by the fixtures).
 BODY = [line for line in STRUCTURE if "expand" not in line and line not in ("```", "```json", "~~~")]
-body_line = st.one_of(st.sampled_from(BODY), words.filter(lambda s: "expand" not in s.lower() and "]:" not in s))
+# Lines at every depth: an indent, a container marker, then text or a block's own first line.
+nested_line = st.builds(
+    lambda indent, marker, text: f"{' ' * indent}{marker}{text}",
+    st.sampled_from([0, 1, 2, 3, 4, 5, 6, 8]),
+    st.sampled_from(["", "- ", "* ", "1. ", "3) ", "> ", "> - ", "- > ", "- 1. "]),
+    st.sampled_from(["item", "**Label**:", "`code`", "| a | b |", "|---|---|", "## heading", "***", "", "text *em*"]),
+)
+body_line = st.one_of(
+    st.sampled_from(BODY),
+    nested_line,
+    words.filter(lambda s: "expand" not in s.lower() and "]:" not in s),
+)
 
 
 def _fenced(lines: list[str]) -> list[str]:

@@ -43,17 +43,21 @@ def part_marker(name: str) -> str:
     return f"<!-- kb-part:{name} -->"
 
 
-# A marker alone in a paragraph (`<p>` and `</p>` both there) or standing in other text.
-_PART = re.compile(r"(<p>)?<!-- kb-part:(?P<name>[^ ]+) -->(?(1)</p>)")
+_PART = re.compile(r"<!-- kb-part:(?P<name>[^ ]+) -->")
+# A paragraph of markers alone (Python-Markdown wraps the lines below a heading in a tight list
+# item in one): no paragraph at all, each part a block of its own.
+_PARTS_ALONE = re.compile(r"<p>(?P<markers>(?:\s*<!-- kb-part:[^ ]+ -->)+)\s*</p>")
 
 
 def splice_parts(html: str, parts: Mapping[str, str]) -> str:
-    """Put each HTML part where its marker stands (a marker alone in a paragraph replaces it);
-    markers of other parts stay. One pass over the page, however many parts: a section page of
-    hundreds of code blocks was scanned (and copied) once per block. Each part is read from
-    `parts` once, when its marker is reached."""
+    """Put each HTML part where its marker stands (a paragraph of markers alone is replaced by
+    them); markers of other parts stay. One pass over the page, however many parts: a section
+    page of hundreds of code blocks was scanned (and copied) once per block. Each part is read
+    from `parts` once, when its marker is reached."""
     if "<!-- kb-part:" not in html:
         return html
+    if "<p><!-- kb-part:" in html:
+        html = _PARTS_ALONE.sub(lambda m: m["markers"].strip(), html)
     names = set(parts)
 
     def part(match: re.Match[str]) -> str:

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"\w+")
 # Links keep their tooltips (`<a><abbr>`), as with Python-Markdown's abbr; code never gets one.
 _SKIP = frozenset({"code", "pre", "abbr", "script", "style", "kbd", "samp"})
-_VALUE = re.compile(r"<li>(?P<p>\s*<p>)?<!-- kb-value:(?P<number>\d+) -->")
+# The comment may stand alone in the item, as a block of its own (an item with nothing after its number).
+_VALUE = re.compile(r"<li>(?P<p>\s*<p>)?(?P<space>\s*)<!-- kb-value:(?P<number>\d+) -->")
 
 
 class GlossaryTooltips(Treeprocessor):
@@ -103,7 +104,7 @@ class ListValues(Postprocessor):
     def run(self, text: str) -> str:
         if "kb-value:" not in text:
             return text
-        return _VALUE.sub(lambda m: f'<li value="{m["number"]}">{m["p"] or ""}', text)
+        return _VALUE.sub(lambda m: f'<li value="{m["number"]}">{m["p"] or ""}{m["space"]}', text)
 
 
 class NotesExtension(Extension):

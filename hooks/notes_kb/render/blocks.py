@@ -181,7 +181,9 @@ class BlockWriter:
         first: list[str] = []
         nodes: list[Node | _Html] = []
         # Text, a heading or a marker starts on the marker line; a list, quote or table below it.
-        if children and isinstance(children[0], Paragraph | Heading | Code | Section):
+        # (A heading after a number's comment would not start its line: it goes below, on its own.)
+        starts = children and isinstance(children[0], Paragraph | Heading | Code | Section)
+        if starts and not (value and isinstance(children[0], Heading)):
             first = self._node(children.pop(0))
             if first == [EMPTY_PARAGRAPH]:
                 first = []  # an item with nothing to show on its marker line (below)
@@ -200,7 +202,9 @@ class BlockWriter:
         if tight and "" in rest:
             # A loose list nested in a tight item: Python-Markdown cannot say that in Markdown.
             raise _NeedsHtmlError
-        if first and rest and not tight:
+        if rest and not tight:
+            # Below the marker line (its text, or the comment that stands in for none) as a block
+            # of its own: a rule or a table right below would read as a line of that text.
             rest = ["", *rest]
         # An item with nothing on its marker line would leave a bare `- `, which Python-Markdown
         # reads as the setext underline of the line above: an empty comment keeps it an item.
@@ -242,5 +246,7 @@ def _tight_item_expressible(item: ListItem) -> bool:
     """Whether Python-Markdown keeps this tight item's blocks: after the item's first line it only
     finds nested lists (and our one-line markers) in the indented lines below."""
     children = item.children
+    if children and isinstance(children[0], Heading) and not any(isinstance(n, Section) for n in walk(children)):
+        return False  # a heading on the marker line is text to Python-Markdown in a tight item
     rest = children[1:] if children and isinstance(children[0], Paragraph | Heading) else children
     return all(isinstance(node, ListBlock | Code | Section) for node in rest)

@@ -77,9 +77,13 @@ def escape_text(text: str) -> str:
 
 
 def escape_line_start(line: str) -> str:
-    """Escape the first character of an already escaped line when it would start a block."""
+    """Escape the first character of an already escaped line when it would start a block (or,
+    for a line of Unicode spaces alone, such as a non-breaking space, end one: Python-Markdown
+    strips them and sees a blank line, where CommonMark sees text)."""
     match = _LINE_START.match(line)
     if match is None:
+        if line and not line.strip():
+            return f"&#{ord(line[0])};{line[1:]}"
         return line
     first = match.group(0)[0]
     if first in _ENTITY_START:
