@@ -38,11 +38,6 @@ def resolve_links_utf8(html: bytes, url_of: Callable[[str], str]) -> str:
     return resolved.decode("utf-8", errors="surrogatepass")
 
 
-def part_marker(name: str) -> str:
-    """The comment the Markdown carries where HTML part `name` goes (see `render.blocks`)."""
-    return f"<!-- kb-part:{name} -->"
-
-
 _PART = re.compile(r"<!-- kb-part:(?P<name>[^ ]+) -->")
 # A paragraph of markers alone (Python-Markdown wraps the lines below a heading in a tight list
 # item in one): no paragraph at all, each part a block of its own.

@@ -179,7 +179,6 @@ class BlockWriter:
     def _item(self, item: ListItem, marker: str, value: str, *, tight: bool) -> list[str]:
         children = list(item.children)
         first: list[str] = []
-        nodes: list[Node | _Html] = []
         # Text, a heading or a marker starts on the marker line; a list, quote or table below it.
         # (A heading after a number's comment would not start its line: it goes below, on its own.)
         starts = children and isinstance(children[0], Paragraph | Heading | Code | Section)
@@ -187,16 +186,12 @@ class BlockWriter:
             first = self._node(children.pop(0))
             if first == [EMPTY_PARAGRAPH]:
                 first = []  # an item with nothing to show on its marker line (below)
-        nodes += children
+        nodes: list[Node | _Html] = list(children)
         if tight:
             # A marker (code, a section) right below a nested list of a tight item would be read
             # as a line of that list's last item: the nested list goes as HTML, a marker itself.
             for index, (node, below) in enumerate(pairwise(children)):
-                if (
-                    isinstance(node, ListBlock)
-                    and isinstance(below, Code | Section)
-                    and not any(isinstance(inner, Section) for inner in walk((node,)))
-                ):
+                if isinstance(node, ListBlock) and isinstance(below, Code | Section) and not _holds_section((node,)):
                     nodes[index] = _Html(node)
         rest = self._sequence(nodes, tight=tight)
         if tight and "" in rest:
@@ -231,6 +226,12 @@ class BlockWriter:
         return [row(table.header), "| " + " | ".join(rule[a] for a in table.align) + " |", *map(row, table.rows)]
 
 
+def _holds_section(nodes: tuple[Node, ...]) -> bool:
+    """Whether a nested section sits among the blocks: those cannot go as HTML (`html.py` leaves
+    sections to the glue), whatever Python-Markdown makes of their Markdown."""
+    return any(isinstance(node, Section) for node in walk(nodes))
+
+
 @dataclass(frozen=True)
 class _Html:
     """A block the writer gives Python-Markdown as HTML (`html.py`), where its Markdown would be misread."""
@@ -246,7 +247,7 @@ def _tight_item_expressible(item: ListItem) -> bool:
     """Whether Python-Markdown keeps this tight item's blocks: after the item's first line it only
     finds nested lists (and our one-line markers) in the indented lines below."""
     children = item.children
-    if children and isinstance(children[0], Heading) and not any(isinstance(n, Section) for n in walk(children)):
+    if children and isinstance(children[0], Heading) and not _holds_section(children):
         return False  # a heading on the marker line is text to Python-Markdown in a tight item
     rest = children[1:] if children and isinstance(children[0], Paragraph | Heading) else children
     return all(isinstance(node, ListBlock | Code | Section) for node in rest)
