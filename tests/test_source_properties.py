@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 
 from fidelity.allowlist import reference_html
 from fidelity.signature import signature
-from fidelity.test_fidelity import section_source
+from fidelity.test_fidelity import full_notes_block, section_source
 from notes_kb.glue.compose import body
-from notes_kb.render.paths import section_page
+from notes_kb.render.paths import notes_page, section_page
 from notes_kb.source import decode_notes, parse, split_lines
 from notes_kb.source.document import walk
 from notes_kb.source.syntax import markdown_parser, reference_parser
@@ -179,7 +179,7 @@ def _fenced(lines: list[str]) -> list[str]:
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @given(st.lists(body_line, min_size=1, max_size=14), st.booleans())
-def test_section_pages_have_the_reference_structure(tmp_path: Path, rows: list[str], fence: bool) -> None:
+def test_sections_have_the_reference_structure(tmp_path: Path, rows: list[str], fence: bool) -> None:
     lines = _fenced(rows) if fence else rows
     text = "\n".join(["# Topic", "", '<expand title="Generated">', *lines, "</expand>", ""])
     (tmp_path / "p.md").write_text(text, encoding="utf-8")
@@ -187,7 +187,8 @@ def test_section_pages_have_the_reference_structure(tmp_path: Path, rows: list[s
     pages = converted_site(result)
     topic = result.kb.topics[0]
     source = text.split("\n")
+    notes = pages[notes_page(topic.slug)]
     for section in topic.document.sections:
         reference = signature(reference_html(section_source(source, section)))
-        page = signature(body(pages[section_page(topic.slug, section.slug)]))
-        assert page == reference, text
+        assert signature(body(pages[section_page(topic.slug, section.slug)])) == reference, text
+        assert signature(full_notes_block(notes, section.slug)) == reference, text
