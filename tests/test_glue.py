@@ -13,7 +13,7 @@ from notes_kb.glue.compose import prefix_ids
 from notes_kb.glue.config import load_options
 from notes_kb.glue.links import resolve_links, splice_parts
 from notes_kb.glue.markdown import NotesExtension
-from notes_kb.glue.sources import strip_stamp, write_sources
+from notes_kb.glue.sources import stamps, strip_stamp, write_sources
 from notes_kb.render import RenderedSite
 from notes_kb.render.pages.common import Page
 
@@ -59,6 +59,15 @@ def test_sources_are_stamped_only_for_builds_that_skip_unchanged_pages(tmp_path:
     stamped = (tmp_path / "dirty" / "t" / "a.md").read_text(encoding="utf-8")
     assert stamped == f"# A\n\n<!-- kb-stamp:{dirty['t/a.md']} -->\n"
     assert strip_stamp(stamped) == "# A\n\n"
+
+
+def test_a_page_is_stamped_anew_when_a_section_shown_in_one_of_its_parts_changes() -> None:
+    # A list given as HTML carries the sections of its items as markers in a part.
+    marker = "<!-- kb-section:t/sections/inner.md -->"
+    parent = Page("# Outer\n\n<!-- kb-part:html-1 -->\n", {"html-1": f"<ul><li>item {marker}</li></ul>"})
+    before = stamps(RenderedSite({"t/outer.md": parent, "t/sections/inner.md": Page("a\n")}, [], {}, {}, {}), "N")
+    after = stamps(RenderedSite({"t/outer.md": parent, "t/sections/inner.md": Page("b\n")}, [], {}, {}, {}), "N")
+    assert before["t/outer.md"] != after["t/outer.md"]
 
 
 def test_embedded_heading_ids_get_the_section_prefix() -> None:

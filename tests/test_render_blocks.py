@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -12,7 +14,7 @@ from notes_kb.render.code import Highlighter
 from notes_kb.render.inline import code_span, escape_line_start, escape_text
 from notes_kb.render.pages.common import Page
 from notes_kb.source import parse
-from pipeline import convert
+from pipeline import build_notes, convert, converted_site
 
 
 def page_html(notes: str, linker: Linker | None = None) -> BeautifulSoup:
@@ -83,6 +85,22 @@ def test_a_section_below_a_nested_list_stays_in_the_outer_item() -> None:
     nested = outer.find("ul").find("li")
     assert "kb-section:inner" in str(outer)
     assert "kb-section:inner" not in str(nested)
+
+
+def test_a_list_given_as_html_keeps_the_sections_in_its_items(tmp_path: Path) -> None:
+    # A table in one item sends the whole tight list to HTML (`html.py`); the section in the
+    # other item must still show, on the section's parent and on the full notes.
+    notes = (
+        '# Topic\n\n<expand title="Outer">\n- item with a table below\n  | a | b |\n  |---|---|\n  | 1 | 2 |\n'
+        '- item with a section\n  <expand title="Inner">\n  inner text\n  </expand>\n</expand>\n'
+    )
+    (tmp_path / "t.md").write_text(notes, encoding="utf-8")
+    pages = converted_site(build_notes(tmp_path))
+    outer = BeautifulSoup(pages["t/sections/outer.md"], "html.parser")
+    item = outer.select("ul > li")[1]
+    assert item.find("details") is not None
+    assert "inner text" in item.get_text()
+    assert "inner text" in BeautifulSoup(pages["t/notes.md"], "html.parser").get_text()
 
 
 def test_code_is_shown_byte_for_byte() -> None:

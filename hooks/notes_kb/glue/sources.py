@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 _STAMP = re.compile(r"\n<!-- kb-stamp:[0-9a-f]+ -->\n\Z")
 _SECTION = re.compile(r"<!-- kb-section:(?P<page>[^ ]+) -->")
+_SECTION_UTF8 = re.compile(rb"<!-- kb-section:(?P<page>[^ ]+) -->")
 
 
 def _digest(*parts: str) -> str:
@@ -61,6 +62,15 @@ def _encoded(page: Page) -> Iterator[bytes]:
         yield part_utf8(page.parts, name)
 
 
+def _sections_in(page: Page) -> list[str]:
+    """The sections a page shows inside it, by page path: markers in its Markdown, and in its
+    parts (a list given as HTML keeps the sections in its items as markers)."""
+    found = [m["page"] for m in _SECTION.finditer(page.markdown)]
+    for part in _encoded(page):
+        found += [m["page"].decode(errors="surrogatepass") for m in _SECTION_UTF8.finditer(part)]
+    return found
+
+
 def stamps(site: RenderedSite, site_name: str) -> dict[str, str]:
     """Each generated page's stamp: what it shows, sections shown inside it included."""
     shared = _digest(site_name, json.dumps(site.nav), json.dumps(site.abbreviations))
@@ -71,7 +81,7 @@ def stamps(site: RenderedSite, site_name: str) -> dict[str, str]:
     def deep(path: str) -> str:
         if path not in memo:
             page = site.pages[path]
-            inner = [deep(m["page"]) for m in _SECTION.finditer(page.markdown) if m["page"] in site.pages]
+            inner = [deep(section) for section in _sections_in(page) if section in site.pages]
             memo[path] = _digest(_own(page), previews.of(path, page.markdown, _encoded(page)), *inner)
         return memo[path]
 

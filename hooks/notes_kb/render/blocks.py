@@ -37,7 +37,6 @@ from ..source.document import (
     Section,
     StrayText,
     Table,
-    walk,
 )
 from ..source.inline import Inline
 from .html import node_html
@@ -116,7 +115,7 @@ class BlockWriter:
         if isinstance(node, ListBlock):
             return self._list(node)
         if isinstance(node, _Html):
-            return [self._part(node_html(node.block, self.highlight))]
+            return [self._html(node.block)]
         if isinstance(node, ListItem):  # a list item quoted on its own (a service fragment)
             return self._list(ListBlock(node.start, node.end, node.number is not None, True, (node,)))
         if isinstance(node, Quote):
@@ -139,6 +138,10 @@ class BlockWriter:
         self.parts[name] = html
         return part_marker(name)
 
+    def _html(self, block: Node) -> str:
+        """A block given as HTML (`html.py`), nested sections as their markers."""
+        return self._part(node_html(block, self.highlight, section=self.section_marker))
+
     def _inline(self, inline: Inline, *, one_line: bool = False) -> str:
         return inline_markdown(
             inline, link_text=self.link_text, anchors=self.anchors, one_line=one_line, part=self._part
@@ -153,13 +156,13 @@ class BlockWriter:
 
     def _list(self, block: ListBlock) -> list[str]:
         if block.tight and not all(_tight_item_expressible(item) for item in block.items):
-            return [self._part(node_html(block, self.highlight))]
+            return [self._html(block)]
         parts = dict(self.parts)
         try:
             return self._list_markdown(block)
         except _NeedsHtmlError:
             self.parts = parts
-            return [self._part(node_html(block, self.highlight))]
+            return [self._html(block)]
 
     def _list_markdown(self, block: ListBlock) -> list[str]:
         out: list[str] = []
@@ -191,7 +194,7 @@ class BlockWriter:
             # A marker (code, a section) right below a nested list of a tight item would be read
             # as a line of that list's last item: the nested list goes as HTML, a marker itself.
             for index, (node, below) in enumerate(pairwise(children)):
-                if isinstance(node, ListBlock) and isinstance(below, Code | Section) and not _holds_section((node,)):
+                if isinstance(node, ListBlock) and isinstance(below, Code | Section):
                     nodes[index] = _Html(node)
         rest = self._sequence(nodes, tight=tight)
         if tight and "" in rest:
@@ -211,7 +214,7 @@ class BlockWriter:
         if not table.rows:
             # Python-Markdown gives a table without body rows an empty one (`_build_empty_row` in
             # markdown/extensions/tables.py), which GFM does not: a row the author never wrote.
-            return [self._part(node_html(table, self.highlight))]
+            return [self._html(table)]
 
         def row(cells: tuple[Inline, ...]) -> str:
             # GFM drops cells beyond the header's width (Python-Markdown pads the missing ones alike).
@@ -224,12 +227,6 @@ class BlockWriter:
 
         rule = {"": "---", "left": ":--", "center": ":-:", "right": "--:"}
         return [row(table.header), "| " + " | ".join(rule[a] for a in table.align) + " |", *map(row, table.rows)]
-
-
-def _holds_section(nodes: tuple[Node, ...]) -> bool:
-    """Whether a nested section sits among the blocks: those cannot go as HTML (`html.py` leaves
-    sections to the glue), whatever Python-Markdown makes of their Markdown."""
-    return any(isinstance(node, Section) for node in walk(nodes))
 
 
 @dataclass(frozen=True)
@@ -247,7 +244,7 @@ def _tight_item_expressible(item: ListItem) -> bool:
     """Whether Python-Markdown keeps this tight item's blocks: after the item's first line it only
     finds nested lists (and our one-line markers) in the indented lines below."""
     children = item.children
-    if children and isinstance(children[0], Heading) and not _holds_section(children):
+    if children and isinstance(children[0], Heading):
         return False  # a heading on the marker line is text to Python-Markdown in a tight item
     rest = children[1:] if children and isinstance(children[0], Paragraph | Heading) else children
     return all(isinstance(node, ListBlock | Code | Section) for node in rest)

@@ -45,21 +45,29 @@ def inline_html(inline: Inline) -> str:
     return renderer.renderInline(list(inline.tokens), parser.options, {})
 
 
-def node_html(node: Node, highlight: Callable[[Code], str], *, tight: bool = False) -> str:  # noqa: PLR0911
-    """One block as HTML (`tight`: a paragraph directly in a tight list item shows without `<p>`)."""
+def node_html(  # noqa: PLR0911 (one return per block kind)
+    node: Node,
+    highlight: Callable[[Code], str],
+    *,
+    tight: bool = False,
+    section: Callable[[Section], str] | None = None,
+) -> str:
+    """One block as HTML (`tight`: a paragraph directly in a tight list item shows without `<p>`);
+    a nested section is `section(it)`, the marker the glue fills in, or left out without it."""
     if isinstance(node, Paragraph):
         text = inline_html(node.inline)
         return text if tight else f"<p>{text}</p>"
     if isinstance(node, Heading):
         return f"<h{node.level}>{inline_html(node.inline)}</h{node.level}>"
     if isinstance(node, GroupMarker):
-        return node_html(node.block, highlight, tight=tight)
+        return node_html(node.block, highlight, tight=tight, section=section)
     if isinstance(node, ListBlock):
-        return _list_html(node, highlight)
+        return _list_html(node, highlight, section)
     if isinstance(node, ListItem):
-        return _list_html(ListBlock(node.start, node.end, node.number is not None, True, (node,)), highlight)
+        return _list_html(ListBlock(node.start, node.end, node.number is not None, True, (node,)), highlight, section)
     if isinstance(node, Quote):
-        return "<blockquote>\n" + "\n".join(node_html(child, highlight) for child in node.children) + "\n</blockquote>"
+        inner = "\n".join(node_html(child, highlight, section=section) for child in node.children)
+        return f"<blockquote>\n{inner}\n</blockquote>"
     if isinstance(node, Code):
         return highlight(node)
     if isinstance(node, Table):
@@ -69,17 +77,17 @@ def node_html(node: Node, highlight: Callable[[Code], str], *, tight: bool = Fal
     if isinstance(node, StrayText):
         return f"<p>{html.escape(node.text)}</p>"
     assert isinstance(node, Section)
-    return ""  # nested sections are spliced in by the glue, and never sit in such a list
+    return section(node) if section is not None else ""
 
 
-def _list_html(block: ListBlock, highlight: Callable[[Code], str]) -> str:
+def _list_html(block: ListBlock, highlight: Callable[[Code], str], section: Callable[[Section], str] | None) -> str:
     tag = "ol" if block.ordered else "ul"
     first = block.items[0].number if block.items and block.ordered else None
     start = f' start="{first}"' if first not in (None, 1) else ""
     out = [f"<{tag}{start}>"]
     for item in block.items:
         value = f' value="{item.number}"' if item.number is not None else ""
-        inner = "\n".join(node_html(child, highlight, tight=block.tight) for child in item.children)
+        inner = "\n".join(node_html(child, highlight, tight=block.tight, section=section) for child in item.children)
         out.append(f"<li{value}>{inner}</li>")
     out.append(f"</{tag}>")
     return "\n".join(out)
