@@ -2,10 +2,12 @@
 
 Python-Markdown reads a tight list item as its first line plus indented lines that are only
 searched for nested lists: a block quote, a rule or a table inside a tight item, a tight item
-holding a loose list, or text after a heading in a tight item have no Markdown that it would
-render with CommonMark's structure. `blocks.BlockWriter` renders such a list here instead (found
-in no real notes file; the CommonMark spec has a handful), with markdown-it's own inline renderer.
-The same goes for a table of a header row alone, to which Python-Markdown adds an empty row.
+holding a loose list, a heading as a tight item's first line, or code or a section right below a
+nested list in a tight item have no Markdown that it would render with CommonMark's structure.
+`blocks.BlockWriter` renders such a list here instead (found in no real notes file; the
+CommonMark spec has a handful), with markdown-it's own inline renderer; sections nested in it
+stay markers, which the glue fills in as everywhere else. The same goes for a table of a header
+row alone, to which Python-Markdown adds an empty row.
 """
 
 from __future__ import annotations
