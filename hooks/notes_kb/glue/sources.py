@@ -62,15 +62,6 @@ def _encoded(page: Page) -> Iterator[bytes]:
         yield part_utf8(page.parts, name)
 
 
-def _sections_in(page: Page) -> list[str]:
-    """The sections a page shows inside it, by page path: markers in its Markdown, and in its
-    parts (a list given as HTML keeps the sections in its items as markers)."""
-    found = [m["page"] for m in _SECTION.finditer(page.markdown)]
-    for part in _encoded(page):
-        found += [m["page"].decode(errors="surrogatepass") for m in _SECTION_UTF8.finditer(part)]
-    return found
-
-
 def stamps(site: RenderedSite, site_name: str) -> dict[str, str]:
     """Each generated page's stamp: what it shows, sections shown inside it included."""
     shared = _digest(site_name, json.dumps(site.nav), json.dumps(site.abbreviations))
@@ -81,8 +72,17 @@ def stamps(site: RenderedSite, site_name: str) -> dict[str, str]:
     def deep(path: str) -> str:
         if path not in memo:
             page = site.pages[path]
-            inner = [deep(section) for section in _sections_in(page) if section in site.pages]
-            memo[path] = _digest(_own(page), previews.of(path, page.markdown, _encoded(page)), *inner)
+            # The sections shown inside: markers in the Markdown, and in the parts (a list given
+            # as HTML keeps the sections of its items as markers), read as the previews read them.
+            shown = [m["page"] for m in _SECTION.finditer(page.markdown)]
+
+            def parts(page: Page = page) -> Iterator[bytes]:
+                for part in _encoded(page):
+                    shown.extend(m["page"].decode(errors="surrogatepass") for m in _SECTION_UTF8.finditer(part))
+                    yield part
+
+            linked = previews.of(path, page.markdown, parts())
+            memo[path] = _digest(_own(page), linked, *(deep(section) for section in shown if section in site.pages))
         return memo[path]
 
     return {path: _digest(shared, deep(path)) for path in site.pages}
