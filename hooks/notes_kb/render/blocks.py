@@ -22,7 +22,6 @@ markdown-it's own rendering of every section of the real notes and of the Common
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..source.document import (
@@ -191,10 +190,12 @@ class BlockWriter:
                 first = []  # an item with nothing to show on its marker line (below)
         nodes: list[Node | _Html] = list(children)
         if tight:
-            # A marker (code, a section) right below a nested list of a tight item would be read
-            # as a line of that list's last item: the nested list goes as HTML, a marker itself.
-            for index, (node, below) in enumerate(pairwise(children)):
-                if isinstance(node, ListBlock) and isinstance(below, Code | Section):
+            # A marker (code, a section, a list given as HTML) right below a nested list of a tight
+            # item would be read as a line of that list's last item: the nested list goes as HTML,
+            # a marker itself (so, from the last block up, the list above it too).
+            for index in range(len(children) - 2, -1, -1):
+                node = children[index]
+                if isinstance(node, ListBlock) and isinstance(nodes[index + 1], Code | Section | _Html):
                     nodes[index] = _Html(node)
         rest = self._sequence(nodes, tight=tight)
         if tight and "" in rest:
