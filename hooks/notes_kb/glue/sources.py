@@ -81,7 +81,10 @@ def stamps(site: RenderedSite, site_name: str) -> dict[str, str]:
                     shown.extend(m["page"].decode(errors="surrogatepass") for m in _SECTION_UTF8.finditer(part))
                     yield part
 
-            linked = previews.of(path, page.markdown, parts())
+            read = parts()
+            linked = previews.of(path, page.markdown, read)
+            for _rest in read:  # parts the previews did not read are still searched for sections
+                pass
             memo[path] = _digest(_own(page), linked, *(deep(section) for section in shown if section in site.pages))
         return memo[path]
 
