@@ -2,12 +2,16 @@
 
 pyinstrument records the build; the summary books each function's own time to an area (our
 hooks, the search index, templates, Markdown, MkDocs) and lists the costliest functions. The
-same build is then timed without the profiler, and the pipeline's stages in process.
+same build is then timed without the profiler, and the pipeline's stages in process. Last, the
+same build runs on one core with the libraries' CPU time counted (bench/floor.py): the least
+time any build of these pages can take on this machine's cores, whatever our own code costs.
 """
 
 from __future__ import annotations
 
 import importlib
+import json
+import os
 import re
 import subprocess
 import sys
@@ -22,6 +26,8 @@ from notes_kb.build import read_folder
 from notes_kb.extract import extract
 from notes_kb.render import render
 from synth import Shape
+
+FLOOR = ROOT / "bench" / "floor.py"
 
 
 def profile(services: int, work: Path, shape: Shape) -> None:
@@ -54,6 +60,7 @@ def profile(services: int, work: Path, shape: Shape) -> None:
         f"load + parse + extract {loaded - start:.2f} s, render_site {rendered - loaded:.2f} s "
         f"({len(site.pages):,} pages).\n"
     )
+    summary += "\n" + floor_summary(library_cpu(notes_dir, work), plain.seconds)
     Path(f"{base}.md").write_text(summary, encoding="utf-8")
     print(summary)
     progress(f"profile written to {base}.md, .txt (call tree), .html and .pstats")
@@ -99,4 +106,42 @@ def profile_summary(pstats_file: Path, services: int) -> str:
     ours = [(key, entry) for key, entry in stats.items() if "/hooks/" in key[0]]
     out += ["", "| our functions (inclusive time) | s |", "| --- | ---: |"]
     out += [f"| {where(key)} | {entry[3]:.2f} |" for key, entry in sorted(ours, key=lambda i: -i[1][3])[:12]]
+    return "\n".join(out) + "\n"
+
+
+def library_cpu(notes_dir: Path, work: Path) -> dict[str, float]:
+    """CPU seconds by library of one build on one core (`KB_BUILD_JOBS=1`), from bench/floor.py."""
+    out = work / "floor.json"
+    env = {**child_env(notes_dir), "KB_BUILD_JOBS": "1"}
+    cmd = [sys.executable, str(FLOOR), str(out), "mkdocs", "build", "-q", "-f", str(CONFIG), "-d", str(work / "floor")]
+    subprocess.run(cmd, env=env, cwd=ROOT, check=True)
+    spent: dict[str, float] = json.loads(out.read_text(encoding="utf-8"))
+    return spent
+
+
+def floor_summary(spent: dict[str, float], seconds: float) -> str:
+    """The libraries' share of one build, and the least wall time it allows on this machine.
+
+    The pages' work (Python-Markdown, templates, search) can spread over every core; reading a
+    notes file with markdown-it cannot (one file, one core, and everything else depends on it).
+    So no build of these pages takes less than `markdown_it + (python_markdown + templates +
+    search) / cores`, even if everything else cost nothing.
+    """
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    pages = spent["python_markdown"] + spent["templates"] + spent["search"]
+    floor = spent["markdown_it"] + pages / cores
+    rows = [
+        ("markdown-it (reading the notes, one core)", spent["markdown_it"]),
+        ("Python-Markdown (converting pages, extensions included)", spent["python_markdown"]),
+        ("Material's templates (one render per page)", spent["templates"]),
+        ("Material's search plugin (indexing each page)", spent["search"]),
+        ("everything else (our hooks, MkDocs, writing)", spent["total"] - pages - spent["markdown_it"]),
+        ("the whole build on one core", spent["total"]),
+    ]
+    out = ["| one core, CPU time | s |", "| --- | ---: |", *(f"| {name} | {value:.2f} |" for name, value in rows)]
+    out += [
+        "",
+        f"Least wall time the libraries allow on {cores} cores: {floor:.1f} s "
+        f"(markdown-it + the pages' library work / {cores}); the build took {seconds:.1f} s.",
+    ]
     return "\n".join(out) + "\n"
