@@ -7,12 +7,15 @@ from pathlib import Path
 import markdown
 import pytest
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from watchdog.observers.polling import PollingObserver
 
 from notes_kb.diagnostics import Check
 from notes_kb.glue.compose import prefix_ids
 from notes_kb.glue.config import load_options
 from notes_kb.glue.links import resolve_links, splice_parts
 from notes_kb.glue.markdown import NotesExtension
+from notes_kb.glue.plugin import KbPlugin
 from notes_kb.glue.sources import stamps, strip_stamp, write_sources
 from notes_kb.render import RenderedSite
 from notes_kb.render.pages.common import Page
@@ -102,3 +105,18 @@ def test_options_have_a_schema_and_errors_name_the_option() -> None:
         load_options({"validation": {"layer_count": "loud"}}, None)
     with pytest.raises(PluginError, match=r"extra\.kb\.notes_dir"):
         load_options({"notes_dir": 3}, None)
+
+
+def test_serve_polls_every_tenth_of_a_second_and_builds_right_after_a_poll(tmp_path: Path) -> None:
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        server.watch(str(tmp_path))
+        served = KbPlugin().on_serve(server, config=None, builder=lambda: None)  # type: ignore[arg-type]
+        assert served is server
+        assert isinstance(server.observer, PollingObserver)
+        assert server.observer.timeout == 0.1
+        assert server.build_delay == 0.02
+        # What MkDocs watched before the event is watched by the new observer.
+        assert [emitter.watch.path for emitter in server.observer.emitters] == [str(tmp_path)]
+    finally:
+        server.server_close()
