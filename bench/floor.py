@@ -9,6 +9,9 @@ this process and `time.process_time` sees it. OUT_FILE gets JSON, in CPU seconds
   on one core, before anything that depends on it;
 - `python_markdown`: converting the pages (`Markdown.convert`, its extensions included: ours add
   tooltips and list numbers inside it);
+- `python_markdown_setup`: making a Python-Markdown instance for each page (`Markdown.__init__`),
+  as MkDocs does; the workers of a build on several cores reuse one instance each instead
+  (`glue.parallel`), so this is not part of the least time;
 - `templates`: the theme's templates, one render per page (`Template.render` given MkDocs' page
   context, which has `nav`; the knowledge base's own fragment templates are not counted);
 - `search`: Material's search plugin indexing each page (`SearchIndex.add_entry_from_context`);
@@ -31,6 +34,7 @@ from typing import Any
 _WRAPPED = (
     ("markdown_it", "markdown_it", "MarkdownIt", "parse"),
     ("python_markdown", "markdown.core", "Markdown", "convert"),
+    ("python_markdown_setup", "markdown.core", "Markdown", "__init__"),
     ("templates", "jinja2.environment", "Template", "render"),
     ("search", "material.plugins.search.plugin", "SearchIndex", "add_entry_from_context"),
 )
