@@ -200,6 +200,18 @@ def markdown_report(report: dict[str, Any]) -> str:
             f"| {_num(s['site_mb'], 1)} "
             f"| {_num(s['search_mb'], 2)} | {_num(s['warnings'], 0)} |"
         )
+    search = report.get("search") or {}
+    if search.get("ready_ms") is not None:
+        out += [
+            "",
+            "## Search in Chromium",
+            "",
+            f"{search.get('services', 0):,} services: search first answered {_num(search['ready_ms'], 0)} ms "
+            "after the page started loading (the worker loads the index meanwhile); from the page's load "
+            f"event until then its own thread paused at most {_num(search.get('longest_pause_ms'), 0)} ms. "
+            f"Slowest query "
+            f"{_num(search.get('max_ms'), 0)} ms, median {_num(search.get('median_ms'), 0)} ms.",
+        ]
     out += ["", "## Edit to visible under `mkdocs serve --dirty`", ""]
     if not report["serve"]:
         out.append("Not run (`--no-serve`).")
