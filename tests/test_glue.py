@@ -16,6 +16,7 @@ from notes_kb.glue.config import load_options
 from notes_kb.glue.links import resolve_links, splice_parts
 from notes_kb.glue.markdown import NotesExtension
 from notes_kb.glue.plugin import KbPlugin
+from notes_kb.glue.search import without_markup
 from notes_kb.glue.sources import stamps, strip_stamp, write_sources
 from notes_kb.render import RenderedSite
 from notes_kb.render.pages.common import Page
@@ -120,3 +121,16 @@ def test_serve_polls_every_tenth_of_a_second_and_builds_right_after_a_poll(tmp_p
         assert [emitter.watch.path for emitter in server.observer.emitters] == [str(tmp_path)]
     finally:
         server.server_close()
+
+
+def test_search_entries_keep_their_text_without_markup() -> None:
+    entries = [
+        {"location": "a/", "title": "A", "text": "<p>Use <code>reset &lt;a&gt;</code></p> <ul> <li>one</li> </ul>"},
+        {"location": "b/", "title": "B"},
+    ]
+    plain = without_markup(entries)
+    # Every tag a space, as the site's search worker reads the text; escaped text stays escaped.
+    assert plain[0]["text"] == "Use reset &lt;a&gt; one"
+    assert plain[0]["location"] == "a/"
+    assert plain[1] == {"location": "b/", "title": "B"}
+    assert entries[0]["text"].startswith("<p>")  # the entries given are not changed

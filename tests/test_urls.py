@@ -196,6 +196,13 @@ def test_every_link_of_every_page_resolves(sites: dict[str, Build], name: str) -
     assert [str(problem) for problem in broken] == []
 
 
+def test_search_index_text_is_plain(sites: dict[str, Build]) -> None:
+    # The site's search worker reads every tag as a space: the index carries none (glue.search).
+    index = json.loads((sites[BUILDS[0]].root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert len(index["docs"]) > 300
+    assert [entry["location"] for entry in index["docs"] if re.search(r"<[^>]*>", entry["text"])] == []
+
+
 @pytest.mark.parametrize("name", BUILDS)
 def test_search_index_locations_resolve(sites: dict[str, Build], name: str) -> None:
     build = sites[name]
