@@ -209,8 +209,7 @@ def markdown_report(report: dict[str, Any]) -> str:
             f"{search.get('services', 0):,} services: search first answered {_num(search['ready_ms'], 0)} ms "
             "after the page started loading (the worker loads the index meanwhile); from the page's load "
             f"event until then its own thread paused at most {_num(search.get('longest_pause_ms'), 0)} ms. "
-            f"Slowest query "
-            f"{_num(search.get('max_ms'), 0)} ms, median {_num(search.get('median_ms'), 0)} ms.",
+            f"Slowest query {_num(search.get('max_ms'), 0)} ms, median {_num(search.get('median_ms'), 0)} ms.",
         ]
     out += ["", "## Edit to visible under `mkdocs serve --dirty`", ""]
     if not report["serve"]:

@@ -1,4 +1,5 @@
-"""The search index after a dirty build: every page, in the order a clean build gives.
+"""The search index after a dirty build: every page, in the order a clean build gives; and each
+entry's text as the site's search reads it (`without_markup`).
 
 Under `mkdocs serve --dirty` Material's search plugin indexes only the pages MkDocs rebuilt, then
 merges them with the previous index on the assumption that exactly one page changed
