@@ -34,7 +34,7 @@ from .links import resolve_links, resolve_links_utf8, splice_parts
 from .markdown import NotesExtension
 from .nav import SectionTree, escaped, section_tree, sections_toc
 from .previews import PreviewEmbedder
-from .search import SearchEntries, without_markup
+from .search import SearchEntries
 from .sources import strip_stamp, write_sources
 
 if TYPE_CHECKING:
@@ -325,8 +325,7 @@ class KbPlugin:
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Before Material writes the search index: every page's entries, in clean-build order,
-        their text as the site's search reads it (`glue.search.without_markup`).
+        """Before Material writes the search index: every page's entries, in clean-build order.
 
         Also removes the output of generated pages that are gone (a section deleted under serve).
         """
@@ -335,8 +334,7 @@ class KbPlugin:
         search = config.plugins.get("material/search")
         if search is not None:
             index_file = Path(config.site_dir) / "search" / "search_index.json"
-            entries = self._search.merged([f.page.url for f in pages if f.page], index_file)
-            search.search_index.entries = without_markup(entries)
+            search.search_index.entries = self._search.merged([f.page.url for f in pages if f.page], index_file)
             search.search_index_prev = None
         outputs = {f.abs_dest_path for f in pages if f.src_uri in self.state.result.site.pages}
         for gone in self._outputs - outputs:

@@ -33,7 +33,7 @@ def without_markup(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     result list. The site's worker (docs/assets/kb-search.js) indexes, matches and shows the text
     with every tag read as a space, so the tags only made the index larger: a seventh of it at
     5,000 detailed services, which the reader's browser downloads and parses before the first
-    search. New dicts: `entries` (kept between builds by `SearchEntries`) are not changed.
+    search. New dicts: the entries given (Material's own) are not changed.
     """
     return [
         {**entry, "text": _SPACES.sub(" ", _TAG.sub(" ", entry["text"])).strip()} if "text" in entry else entry
@@ -54,8 +54,10 @@ class SearchEntries:
         self._fresh: set[str] = set()
 
     def indexed(self, url: str, entries: list[dict[str, Any]]) -> None:
-        """Material has just indexed the page at `url`; `entries` is its whole entry list so far."""
-        self._by_page[url] = entries[self._seen :]
+        """Material has just indexed the page at `url`; `entries` is its whole entry list so far.
+        The page's entries are kept `without_markup`: page by page, as MkDocs' loop reaches each
+        (in a build on several cores, while the workers build the next pages)."""
+        self._by_page[url] = without_markup(entries[self._seen :])
         self._seen = len(entries)
         self._fresh.add(url)
 
