@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import os
 import re
 import subprocess
 import sys
@@ -24,6 +23,7 @@ from baseline import project_config, render_options
 from measure import CONFIG, RESULTS, ROOT, child_env, measure_build, progress
 from notes_kb.build import read_folder
 from notes_kb.extract import extract
+from notes_kb.glue.parallel import workers
 from notes_kb.render import render
 from synth import Shape
 
@@ -122,12 +122,13 @@ def library_cpu(notes_dir: Path, work: Path) -> dict[str, float]:
 def floor_summary(spent: dict[str, float], seconds: float) -> str:
     """The libraries' share of one build, and the least wall time it allows on this machine.
 
-    The pages' work (Python-Markdown, templates, search) can spread over every core; reading a
-    notes file with markdown-it cannot (one file, one core, and everything else depends on it).
-    So no build of these pages takes less than `markdown_it + (python_markdown + templates +
-    search) / cores`, even if everything else cost nothing.
+    The pages' work (Python-Markdown, templates, search) can spread over every worker the build
+    uses (`glue.parallel.workers`: the cores this process may use); reading a notes file with
+    markdown-it cannot (one file, one core, and everything else depends on it). So no build of
+    these pages takes less than `markdown_it + (python_markdown + templates + search) / cores`,
+    even if everything else cost nothing.
     """
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    cores = workers()  # the processes the measured build used
     pages = spent["python_markdown"] + spent["templates"] + spent["search"]
     floor = spent["markdown_it"] + pages / cores
     rows = [
