@@ -16,7 +16,7 @@ from notes_kb.glue.config import load_options
 from notes_kb.glue.links import resolve_links, splice_parts
 from notes_kb.glue.markdown import NotesExtension
 from notes_kb.glue.plugin import KbPlugin
-from notes_kb.glue.search import without_markup
+from notes_kb.glue.search import for_the_site, without_markup
 from notes_kb.glue.sources import stamps, strip_stamp, write_sources
 from notes_kb.render import RenderedSite
 from notes_kb.render.pages.common import Page
@@ -134,3 +134,19 @@ def test_search_entries_keep_their_text_without_markup() -> None:
     assert plain[0]["location"] == "a/"
     assert plain[1] == {"location": "b/", "title": "B"}
     assert entries[0]["text"].startswith("<p>")  # the entries given are not changed
+
+
+def test_a_pages_names_and_boost_are_written_on_its_first_entry_only() -> None:
+    tags = ["EC2", "Elastic Compute Cloud"]
+    entries = [
+        {"location": "aws/services/ec2/", "title": "EC2", "text": "<p>Virtual servers</p>", "tags": tags, "boost": 3},
+        {"location": "aws/services/ec2/#limits", "title": "Limits", "text": "<li>5 TB</li>", "tags": tags, "boost": 3},
+        {"location": "aws/services/ec2/#odd", "title": "Odd", "text": "", "tags": ["Other"], "boost": 3},
+    ]
+    site = for_the_site(entries)
+    assert site[0] == {**entries[0], "text": "Virtual servers"}
+    assert site[1] == {"location": "aws/services/ec2/#limits", "title": "Limits", "text": "5 TB"}
+    # What differs from the first entry is kept: the worker would otherwise give it the page's.
+    assert site[2] == {"location": "aws/services/ec2/#odd", "title": "Odd", "text": "", "tags": ["Other"]}
+    assert entries[1]["tags"] == tags  # Material's own entries are not changed
+    assert for_the_site([]) == []

@@ -199,8 +199,28 @@ def test_every_link_of_every_page_resolves(sites: dict[str, Build], name: str) -
 def test_search_index_text_is_plain(sites: dict[str, Build]) -> None:
     # The site's search worker reads every tag as a space: the index carries none (glue.search).
     index = json.loads((sites[BUILDS[0]].root / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert len(index["docs"]) > 300
+    assert len(index["docs"]) > 150
     assert [entry["location"] for entry in index["docs"] if re.search(r"<[^>]*>", entry["text"])] == []
+
+
+def test_search_index_names_each_page_once(sites: dict[str, Build]) -> None:
+    # A page's tags and boost are on its first entry only (glue.search.for_the_site), and service
+    # pages' headings that only group quotes are not entries (render.pages.service).
+    index = json.loads((sites[BUILDS[0]].root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    firsts: dict[str, dict[str, Any]] = {}
+    repeated = []
+    for entry in index["docs"]:
+        page = entry["location"].partition("#")[0]
+        first = firsts.setdefault(page, entry)
+        if first is not entry and any(key in entry for key in ("tags", "boost")):
+            repeated.append(entry["location"])
+    assert repeated == []
+    assert firsts["aws/services/lambda/"]["tags"][:2] == ["Lambda", "AWS Lambda"]
+    grouping = [entry["location"] for entry in index["docs"] if entry["title"] == "What the notes say"]
+    assert grouping == []
+    lambda_entries = [entry for entry in index["docs"] if entry["location"].startswith("aws/services/lambda/")]
+    assert len(lambda_entries) > 3
+    assert all(entry["text"] for entry in lambda_entries[1:])
 
 
 @pytest.mark.parametrize("name", BUILDS)
@@ -208,7 +228,7 @@ def test_search_index_locations_resolve(sites: dict[str, Build], name: str) -> N
     build = sites[name]
     files = SiteFiles(build.root)
     locations = build.search_locations()
-    assert len(locations) > 300
+    assert len(locations) > 150
     problems = []
     for location, _ in locations:
         url, _, fragment = location.partition("#")

@@ -142,8 +142,19 @@ function setup(data) {
   stripped = [];
   suggestions = !!(data.options && data.options.suggest);
   byLocation = new Map();
+  // A page's names (tags) and boost are written once, on its first entry (`for_the_site` in
+  // hooks/notes_kb/glue/search.py): every other entry of the page takes them from there.
+  var firstOfPage = new Map();
   docs.forEach(function (doc, id) {
     byLocation.set(doc.location, id);
+    var page = doc.location.split("#")[0];
+    var first = firstOfPage.get(page);
+    if (first === undefined) {
+      firstOfPage.set(page, doc);
+    } else {
+      if (!("tags" in doc) && "tags" in first) doc.tags = first.tags;
+      if (!("boost" in doc) && "boost" in first) doc.boost = first.boost;
+    }
     doc.names = (doc.tags || []).map(joined);
     doc.joinedTitle = joined(doc.title);
     // Prepared once here, so that no query pays for reading a long page the first time.

@@ -165,3 +165,38 @@ def test_text_in_a_collapsed_section_is_found_and_shown(
     # Material highlights the search terms once its index has loaded; by then the section is open.
     page.wait_for_function(f"({_WORD_STATE})({word!r})?.highlighted", timeout=10_000)
     assert page.evaluate(_WORD_STATE, word) == {"visible": True, "inClosedDetails": False, "highlighted": True}
+
+
+# The site's search worker run on its own, on an index in the form the glue writes (a page's
+# tags and boost on its first entry only, glue.search.for_the_site).
+_WORKER_ANSWER = """async ([script, index, query]) => {
+  const worker = new Worker(script);
+  const answer = (message) => new Promise((resolve) => {
+    worker.onmessage = (event) => resolve(event.data);
+    worker.postMessage(message);
+  });
+  await answer({ type: 0, data: index });
+  const result = await answer({ type: 2, data: query });
+  worker.terminate();
+  return result.data.items.map((group) => group.map((item) => item.location));
+}"""
+
+
+def test_every_entry_of_a_page_answers_to_the_pages_names(hosted_site: Site, open_page: Callable[..., Visit]) -> None:
+    index = {
+        "config": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": []},
+        "docs": [
+            {"location": "other/", "title": "Other", "text": "Messages of 256 KB about Zorblat"},
+            {"location": "other/#more", "title": "More", "text": "Messages of 256 KB"},
+            {"location": "q/", "title": "Qux", "text": "A queue", "tags": ["Zorblat"], "boost": 3},
+            {"location": "q/#limits", "title": "Limits", "text": "Messages of 256 KB"},
+        ],
+    }
+    page = open_page(hosted_site.url(PAGE_KINDS["home"])).page
+    script = hosted_site.url("assets/kb-search.js")
+    # Every entry of the page named Zorblat answers to the name, and that page comes first.
+    assert page.evaluate(_WORKER_ANSWER, [script, index, "Zorblat"]) == [["q/", "q/#limits"], ["other/"]]
+    # The page's boost reaches its sections too: the same text ranks its section above the other
+    # page's, which comes first in the index.
+    groups = page.evaluate(_WORKER_ANSWER, [script, index, "256"])
+    assert groups[0][0] == "q/#limits"

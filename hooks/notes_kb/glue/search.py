@@ -1,5 +1,5 @@
 """The search index after a dirty build: every page, in the order a clean build gives; and each
-entry's text as the site's search reads it (`without_markup`).
+page's entries as the site's search reads them (`for_the_site`).
 
 Under `mkdocs serve --dirty` Material's search plugin indexes only the pages MkDocs rebuilt, then
 merges them with the previous index on the assumption that exactly one page changed
@@ -41,6 +41,31 @@ def without_markup(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
+PAGE_FIELDS = ("tags", "boost")
+"""Fields Material copies from a page's front matter into every entry of the page; the site's
+search worker reads them from the page's first entry (`setup` in docs/assets/kb-search.js)."""
+
+
+def for_the_site(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One page's entries (Material's, in its order: the page's own entry first) as the site's
+    search worker reads them: each text `without_markup`, and the page's names (`tags`) and
+    `boost` on the first entry only.
+
+    Material repeats a page's tags and boost in each of its entries: on a service page of eight
+    entries that was an eighth of the index at 5,000 services. The worker gives every entry the
+    fields of its page's first entry when it has none of its own, so what it indexes is the same.
+    A field is left where it differs from the first entry's (Material never writes that).
+    """
+    plain = without_markup(entries)
+    if not plain:
+        return plain
+    first = plain[0]
+    return [first] + [
+        {key: value for key, value in entry.items() if key not in PAGE_FIELDS or first.get(key) != value}
+        for entry in plain[1:]
+    ]
+
+
 class SearchEntries:
     """Search entries by page URL, across builds."""
 
@@ -55,9 +80,10 @@ class SearchEntries:
 
     def indexed(self, url: str, entries: list[dict[str, Any]]) -> None:
         """Material has just indexed the page at `url`; `entries` is its whole entry list so far.
-        The page's entries are kept `without_markup`: page by page, as MkDocs' loop reaches each
-        (in a build on several cores, while the workers build the next pages)."""
-        self._by_page[url] = without_markup(entries[self._seen :])
+        The page's entries are kept as the site reads them (`for_the_site`): page by page, as
+        MkDocs' loop reaches each (in a build on several cores, while the workers build the next
+        pages)."""
+        self._by_page[url] = for_the_site(entries[self._seen :])
         self._seen = len(entries)
         self._fresh.add(url)
 

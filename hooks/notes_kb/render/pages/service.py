@@ -50,11 +50,15 @@ def render_service_page(
     if service.summary:
         out += [text(service.summary), "{: .kb-summary }", ""]
     if service.fragments:
-        out += ["## What the notes say", ""]
+        # Headings that only group the quotes hold no text of their own: left out of search, where
+        # thousands of service pages would each answer "What the notes say" or a section's title
+        # (the section's own page answers that). The quotes under them are indexed as usual.
+        out += [heading(2, "What the notes say", EXCLUDED), ""]
         # Fragments from one section sit under one heading, in source order.
-        for section_slug, group in groupby(service.fragments, key=lambda f: f.section):
+        for section_slug, fragments_of_section in groupby(service.fragments, key=lambda f: f.section):
             section = topic.document.section(section_slug)
-            out += [heading(3, section.title), ""]
+            group = list(fragments_of_section)
+            out += [heading(3, section.title, EXCLUDED if group[0].heading else ""), ""]
             previous: str | None = None
             for fragment in group:
                 linker.new_section()
