@@ -20,6 +20,7 @@ from notes_kb.glue.search import for_the_site, without_markup
 from notes_kb.glue.sources import stamps, strip_stamp, write_sources
 from notes_kb.render import RenderedSite
 from notes_kb.render.pages.common import Page
+from notes_kb.render.tooltips import tooltips_html
 
 
 def test_kb_links_resolve_for_the_page() -> None:
@@ -89,6 +90,15 @@ def test_glossary_terms_become_tooltips_outside_code() -> None:
     html = md("VPC and `VPC` and [VPC](x)", {"VPC": "Virtual Private Cloud"})
     assert html.count('<abbr title="Virtual Private Cloud">VPC</abbr>') == 2
     assert "<code>VPC</code>" in html
+
+
+def test_tooltips_in_html_the_render_stage_writes() -> None:
+    terms = {"VPC": 'Virtual "Private" Cloud', "S3": "Simple Storage Service"}
+    assert tooltips_html("VPC<S3> & VPCs", terms) == (
+        '<abbr title="Virtual &quot;Private&quot; Cloud">VPC</abbr>&lt;'
+        '<abbr title="Simple Storage Service">S3</abbr>&gt; &amp; VPCs'
+    )
+    assert tooltips_html('a "b"', {}) == 'a "b"'
 
 
 def test_list_numbers_as_written() -> None:

@@ -5,16 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
+from conftest import require_corpus
 from notes_kb.extract.names import NameFinder
 from notes_kb.render.autolink import Linker
 from notes_kb.render.blocks import BlockWriter
 from notes_kb.render.code import Highlighter
 from notes_kb.render.inline import code_span, escape_line_start, escape_text
 from notes_kb.render.pages.common import Page
+from notes_kb.render.pages.service import quoted_text
 from notes_kb.source import parse
-from pipeline import build_notes, convert, converted_site
+from pipeline import PROJECT, build_notes, convert, converted_site
 
 
 def page_html(notes: str, linker: Linker | None = None) -> BeautifulSoup:
@@ -143,3 +145,48 @@ def test_escape_line_start(line: str, escaped: str) -> None:
 def test_code_span_fence_is_longer_than_any_backtick_run() -> None:
     assert code_span("a``b") == "```a``b```"
     assert code_span("`x") == "`` `x ``"
+
+
+def shown(html: str) -> list[str]:
+    """What a reader is shown: every element with its attributes and every text, whitespace
+    collapsed (how Python-Markdown and markdown-it lay out the same HTML differs only there)."""
+    out = []
+    for node in BeautifulSoup(html, "html.parser").descendants:
+        if isinstance(node, Tag):
+            out.append(f"<{node.name} {sorted(node.attrs.items())}>")
+        elif text := " ".join(str(node).split()):
+            out.append(text)
+    return out
+
+
+@pytest.mark.parametrize("folder", ["aws", "corpus"])
+def test_quotes_given_as_html_show_what_python_markdown_shows(folder: str) -> None:
+    """A service page gives its quotes as HTML (`BlockWriter.html_text`); every section of the
+    real notes written that way shows what the Markdown path shows once converted: the same
+    blocks, text, links to services and glossary tooltips."""
+    result = build_notes(PROJECT / "notes" if folder == "aws" else require_corpus())
+    glossary = result.site.abbreviations
+    checked, shown_together = 0, []
+    for topic in result.kb.topics:
+        for section in topic.document.sections:
+            pages = []
+            for as_html in (False, True):
+                linker = Linker(topic.names, topic.slug)
+                writer = BlockWriter(
+                    Highlighter(),
+                    link_text=linker.markdown,
+                    new_section=linker.new_section,
+                    min_heading=5,
+                    html_text=quoted_text(linker, glossary) if as_html else None,
+                )
+                lines = writer.write(section.children)
+                pages.append(shown(convert(Page("\n".join(lines), writer.parts), glossary)))
+            markdown_path, html_path = pages
+            assert html_path == markdown_path, f"{topic.source}:{section.line} {section.title}"
+            checked += 1
+            shown_together += html_path
+    # Every section, with what sets the two paths apart most: tooltips, links, lists and code (the
+    # other notes name no services).
+    assert checked >= (10 if folder == "aws" else 200)
+    for tag in ("<abbr", "<a [('href', 'kb:", "<li", "<pre") if folder == "aws" else ("<li", "<pre", "<table"):
+        assert any(line.startswith(tag) for line in shown_together), tag

@@ -20,7 +20,14 @@ from .extract import extract_topic
 from .extract.aliases import AliasFile, read_aliases
 from .extract.model import KnowledgeBase, Topic
 from .extract.outline import outline
-from .render import RenderedSite, RenderOptions, forget_topics, render_site_pages, render_topic_pages
+from .render import (
+    RenderedSite,
+    RenderOptions,
+    forget_topics,
+    render_site_pages,
+    render_topic_pages,
+    site_glossary,
+)
 from .slugs import topic_slug, unique_slug
 from .source import read_notes
 
@@ -168,13 +175,11 @@ def build(notes_dir: Path, options: BuildOptions | None = None, cache: BuildCach
     """
     options = options or BuildOptions()
     cache = cache if cache is not None else BuildCache()
-    render_key = options_key(options.render)
     topics: list[Topic] = []
+    keys: list[str] = []
     diagnostics: list[Diagnostic] = []
-    pages: dict[str, Page] = {}
     taken: set[str] = set()
     used_topics: dict[str, tuple[Topic, tuple[Diagnostic, ...]]] = {}
-    used_pages: dict[str, dict[str, Page]] = {}
     reused = 0
     for source in _sources(notes_dir, options.root):
         slug = unique_slug(topic_slug(source.path), taken)
@@ -182,10 +187,19 @@ def build(notes_dir: Path, options: BuildOptions | None = None, cache: BuildCach
         cached = cache.topics.get(key)
         reused += cached is not None
         topic, problems = cached if cached is not None else _topic(source, slug)
-        topic_pages = cache.pages.get(key + render_key) or render_topic_pages(topic, options.render)
-        used_topics[key], used_pages[key + render_key] = (topic, problems), topic_pages
+        used_topics[key] = (topic, problems)
         topics.append(topic)
+        keys.append(key)
         diagnostics += problems
+    # Every page shows the site's glossary as tooltips: a topic's pages are rendered again when
+    # any topic's glossary changes.
+    glossary = site_glossary(topics)
+    render_key = options_key(options.render) + hashlib.sha256(json.dumps(glossary).encode()).hexdigest()
+    pages: dict[str, Page] = {}
+    used_pages: dict[str, dict[str, Page]] = {}
+    for topic, key in zip(topics, keys, strict=True):
+        topic_pages = cache.pages.get(key + render_key) or render_topic_pages(topic, options.render, glossary)
+        used_pages[key + render_key] = topic_pages
         pages.update(topic_pages)
     # Only what this build used stays: an edited file's old topic is dropped, not piled up.
     cache.topics, cache.pages = used_topics, used_pages

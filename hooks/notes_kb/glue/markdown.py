@@ -1,10 +1,9 @@
 """The site's own Python-Markdown extension: glossary tooltips and list numbers as written.
 
-Tooltips: every glossary term in a page's text becomes `<abbr title="…">`. Python-Markdown's
-`abbr` extension does this with one regular expression alternating over all terms, tried term by
-term at every position of every page (measured: +40% per page at 281 terms), and definitions
-appended to each page's Markdown cost the square of their number in the block parser. This
-treeprocessor looks words up in a dict instead, so a page costs the same whatever the glossary.
+Tooltips: every glossary term in a page's text becomes `<abbr title="…">`, found the way the
+render stage finds them in the HTML it writes itself (`render.tooltips`). Python-Markdown's `abbr`
+extension would try one regular expression per term at every position of every page, and its
+definitions appended to each page's Markdown cost the square of their number in the block parser.
 
 List numbers: Python-Markdown numbers an ordered list from its start only; the render stage marks
 an item the author numbered out of sequence (`2014.` after `2006.`) with a `kb-value` comment,
@@ -21,12 +20,13 @@ from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from ..render.tooltips import term_spans
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from markdown import Markdown
 
-_WORD = re.compile(r"\w+")
 # Links keep their tooltips (`<a><abbr>`), as with Python-Markdown's abbr; code never gets one.
 _SKIP = frozenset({"code", "pre", "abbr", "script", "style", "kbd", "samp"})
 # The comment may stand alone in the item, as a block of its own (an item with nothing after its number).
@@ -56,15 +56,12 @@ class GlossaryTooltips(Treeprocessor):
     def _pieces(self, text: str) -> list[str | etree.Element] | None:
         pieces: list[str | etree.Element] = []
         position = 0
-        for match in _WORD.finditer(text):
-            title = self.terms.get(match.group(0))
-            if title is None:
-                continue
-            pieces.append(text[position : match.start()])
+        for start, end, title in term_spans(text, self.terms):
+            pieces.append(text[position:start])
             abbr = etree.Element("abbr", {"title": title})
-            abbr.text = match.group(0)
+            abbr.text = text[start:end]
             pieces.append(abbr)
-            position = match.end()
+            position = end
         if not pieces:
             return None
         pieces.append(text[position:])

@@ -40,12 +40,20 @@ from .previews import Preview, previews
 from .workers import render_all
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
     from pathlib import Path
 
     from ..extract.model import KnowledgeBase, Topic
 
-__all__ = ["Page", "RenderOptions", "RenderedSite", "render", "render_site_pages", "render_topic_pages"]
+__all__ = [
+    "Page",
+    "RenderOptions",
+    "RenderedSite",
+    "render",
+    "render_site_pages",
+    "render_topic_pages",
+    "site_glossary",
+]
 
 
 @dataclass(frozen=True)
@@ -82,15 +90,26 @@ class RenderedSite:
 def render(kb: KnowledgeBase, options: RenderOptions) -> RenderedSite:
     """Every generated page of the site, its nav, its sections and its glossary."""
     pages: dict[str, Page] = {}
+    glossary = site_glossary(kb.topics)
     for topic in kb.topics:
-        pages.update(render_topic_pages(topic, options))
+        pages.update(render_topic_pages(topic, options, glossary))
     return render_site_pages(kb, options, pages)
 
 
-def render_topic_pages(topic: Topic, options: RenderOptions) -> dict[str, Page]:
-    """The pages of one topic (see `render_topic`)."""
+def site_glossary(topics: Iterable[Topic]) -> dict[str, str]:
+    """Every glossary term of the site and its expansion (a topic's first definition of a term
+    wins, then the first topic's), sorted by term: the tooltips of every page."""
+    glossary: dict[str, str] = {}
+    for topic in topics:
+        for term in topic.glossary:
+            glossary.setdefault(term.term, term.expansion)
+    return dict(sorted(glossary.items()))
+
+
+def render_topic_pages(topic: Topic, options: RenderOptions, glossary: Mapping[str, str]) -> dict[str, Page]:
+    """The pages of one topic (see `render_topic`); `glossary` is the site's (`site_glossary`)."""
     highlight, fragments = _tools(tuple(str(d) for d in options.template_dirs), json.dumps(options.highlight))
-    return render_topic(topic, highlight, fragments)
+    return render_topic(topic, highlight, fragments, glossary)
 
 
 def render_site_pages(kb: KnowledgeBase, options: RenderOptions, topic_pages: dict[str, Page]) -> RenderedSite:
@@ -100,13 +119,10 @@ def render_site_pages(kb: KnowledgeBase, options: RenderOptions, topic_pages: di
     if (study := library_study_page(kb, highlight, fragments)) is not None:
         pages[paths.library_study_page()] = study
     sections: dict[str, SectionInfo] = {}
-    abbreviations: dict[str, str] = {}
     for topic in kb.topics:
         sections.update(section_infos(topic))
-        for term in topic.glossary:
-            abbreviations.setdefault(term.term, term.expansion)
     nav = site_nav(kb, pages, options.nav_sections)
-    return RenderedSite(pages, nav, sections, dict(sorted(abbreviations.items())), previews(kb))
+    return RenderedSite(pages, nav, sections, site_glossary(kb.topics), previews(kb))
 
 
 def forget_topics() -> None:
@@ -122,8 +138,11 @@ def _tools(template_dirs: tuple[str, ...], highlight: str) -> tuple[Highlighter,
     return Highlighter(json.loads(highlight)), Fragments(template_dirs)
 
 
-def render_topic(topic: Topic, highlight: Highlighter, fragments: Fragments) -> dict[str, Page]:
-    """The pages of one topic (knowledge pages only when the notes describe services)."""
+def render_topic(
+    topic: Topic, highlight: Highlighter, fragments: Fragments, glossary: Mapping[str, str]
+) -> dict[str, Page]:
+    """The pages of one topic (knowledge pages only when the notes describe services); `glossary`
+    gives the tooltips of what the render stage writes as HTML itself (a service's quotes)."""
     t = topic.slug
     anchored = anchorable_lines(topic.document)
     referenced = _referenced_lines(topic) & anchored
@@ -140,7 +159,7 @@ def render_topic(topic: Topic, highlight: Highlighter, fragments: Fragments) -> 
     if topic.services:
         jobs.append((paths.services_index(t), partial(render_services_index, topic)))
         for service in topic.services:
-            job = partial(render_service_page, topic, service, highlight, fragments, referenced)
+            job = partial(render_service_page, topic, service, highlight, fragments, referenced, glossary=glossary)
             jobs.append((paths.service_page(t, service.slug), job))
         jobs.append((paths.graph_page(t), partial(render_graph_page, topic, fragments)))
     if topic.categories:

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
     from ..extract.names import NameFinder
 
+_escape = html.escape
+
 
 @dataclass
 class Linker:
@@ -42,11 +44,12 @@ class Linker:
         """Plain text as escaped Python-Markdown inline source, first mentions linked."""
         return self._linked(text, escape_text)
 
-    def html(self, text: str) -> str:
-        """Plain text as HTML, first mentions linked."""
-        return self._linked(text, html.escape)
+    def html(self, text: str, escape: Callable[[str], str] = _escape) -> str:
+        """Plain text as HTML, first mentions linked; `escape` gives each piece of it as HTML
+        (the name a link shows included)."""
+        return self._linked(text, escape, escape)
 
-    def _linked(self, text: str, escape: Callable[[str], str]) -> str:
+    def _linked(self, text: str, escape: Callable[[str], str], name: Callable[[str], str] = _escape) -> str:
         out: list[str] = []
         position = 0
         for hit in self.finder.find(text):
@@ -56,7 +59,7 @@ class Linker:
             target = kb_link(service_page(self.topic, hit.key))
             out += [
                 escape(text[position : hit.start]),
-                f'<a href="{target}">{html.escape(text[hit.start : hit.end])}</a>',
+                f'<a href="{target}">{name(text[hit.start : hit.end])}</a>',
             ]
             position = hit.end
         out.append(escape(text[position:]))

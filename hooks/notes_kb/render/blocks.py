@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Collection
 
     from ..source.document import Node
+    from .html import TextHtml
     from .inline import TextLinker
 
 INDENT = "    "
@@ -80,10 +81,29 @@ class BlockWriter:
     """Headings are pushed down to at least this level (a quoted fragment nests under the page's)."""
     parts: dict[str, str] = field(default_factory=dict)
     """HTML parts by name, to splice in after conversion."""
+    html_text: TextHtml | None = None
+    """When set, top-level blocks holding no heading are given as HTML (`html.py`), their plain
+    text through this; headings stay Markdown, for the page's table of contents."""
 
     def write(self, nodes: tuple[Node, ...] | list[Node]) -> list[str]:
         """The nodes as Markdown lines, at the top level of a page."""
-        return self._sequence(list(nodes), tight=False)
+        if self.html_text is None:
+            return self._sequence(list(nodes), tight=False)
+        out: list[str] = []
+        run: list[str] = []
+        for node in nodes:
+            if _has_heading(node):
+                if run:
+                    out += [self._part("\n".join(run)), ""]
+                    run = []
+                out += [*self._sequence([node], tight=False), ""]
+            else:
+                run.append(node_html(node, self.highlight, section=self.section_marker, text=self.html_text))
+        if run:
+            out.append(self._part("\n".join(run)))
+        while out and not out[-1]:
+            out.pop()
+        return out
 
     def _sequence(self, nodes: list[Node | _Html], *, tight: bool) -> list[str]:
         out: list[str] = []
@@ -239,6 +259,18 @@ class _Html:
 
 class _NeedsHtmlError(Exception):
     """A tight list that Python-Markdown cannot be given as Markdown (see `html.py`)."""
+
+
+def _has_heading(node: Node) -> bool:
+    if isinstance(node, Heading):
+        return True
+    if isinstance(node, GroupMarker):
+        return _has_heading(node.block)
+    if isinstance(node, ListBlock):
+        return any(_has_heading(child) for item in node.items for child in item.children)
+    if isinstance(node, ListItem | Quote):
+        return any(_has_heading(child) for child in node.children)
+    return False
 
 
 def _tight_item_expressible(item: ListItem) -> bool:

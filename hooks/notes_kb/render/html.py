@@ -32,19 +32,35 @@ from ..source.inline import Inline
 from ..source.syntax import markdown_parser
 
 if TYPE_CHECKING:
-    from markdown_it.renderer import RendererHTML
-
-if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from markdown_it.renderer import RendererHTML
 
     from ..source.document import Node
 
+    TextHtml = Callable[[str, bool], str]
+    """A piece of plain text as HTML, told whether it is inside a link (`inline_html`)."""
 
-def inline_html(inline: Inline) -> str:
-    """Inline content as HTML, as markdown-it renders it."""
+
+def inline_html(inline: Inline, text: TextHtml | None = None) -> str:
+    """Inline content as HTML, as markdown-it renders it; the plain text through `text`, when given."""
     parser = markdown_parser()
     renderer: RendererHTML = parser.renderer  # type: ignore[assignment]
-    return renderer.renderInline(list(inline.tokens), parser.options, {})
+    tokens = list(inline.tokens)
+    if text is None:
+        return renderer.renderInline(tokens, parser.options, {})
+    # markdown-it's own `renderInline` loop, with its text tokens given by `text`.
+    out: list[str] = []
+    rules, options, in_link = renderer.rules, parser.options, 0
+    for index, token in enumerate(tokens):
+        kind = token.type
+        if kind == "text":
+            out.append(text(token.content, in_link > 0))
+            continue
+        in_link += (kind == "link_open") - (kind == "link_close")
+        rule = rules.get(kind)
+        out.append(rule(tokens, index, options, {}) if rule else renderer.renderToken(tokens, index, options, {}))
+    return "".join(out)
 
 
 def node_html(  # noqa: PLR0911 (one return per block kind)
@@ -53,27 +69,30 @@ def node_html(  # noqa: PLR0911 (one return per block kind)
     *,
     tight: bool = False,
     section: Callable[[Section], str] | None = None,
+    text: TextHtml | None = None,
 ) -> str:
     """One block as HTML (`tight`: a paragraph directly in a tight list item shows without `<p>`);
-    a nested section is `section(it)`, the marker the glue fills in, or left out without it."""
+    a nested section is `section(it)`, the marker the glue fills in, or left out without it;
+    plain text goes through `text` when given (`inline_html`)."""
     if isinstance(node, Paragraph):
-        text = inline_html(node.inline)
-        return text if tight else f"<p>{text}</p>"
+        shown = inline_html(node.inline, text)
+        return shown if tight else f"<p>{shown}</p>"
     if isinstance(node, Heading):
-        return f"<h{node.level}>{inline_html(node.inline)}</h{node.level}>"
+        return f"<h{node.level}>{inline_html(node.inline, text)}</h{node.level}>"
     if isinstance(node, GroupMarker):
-        return node_html(node.block, highlight, tight=tight, section=section)
+        return node_html(node.block, highlight, tight=tight, section=section, text=text)
     if isinstance(node, ListBlock):
-        return _list_html(node, highlight, section)
+        return _list_html(node, highlight, section, text)
     if isinstance(node, ListItem):
-        return _list_html(ListBlock(node.start, node.end, node.number is not None, True, (node,)), highlight, section)
+        alone = ListBlock(node.start, node.end, node.number is not None, True, (node,))
+        return _list_html(alone, highlight, section, text)
     if isinstance(node, Quote):
-        inner = "\n".join(node_html(child, highlight, section=section) for child in node.children)
+        inner = "\n".join(node_html(child, highlight, section=section, text=text) for child in node.children)
         return f"<blockquote>\n{inner}\n</blockquote>"
     if isinstance(node, Code):
         return highlight(node)
     if isinstance(node, Table):
-        return _table_html(node)
+        return _table_html(node, text)
     if isinstance(node, Rule):
         return "<hr>"
     if isinstance(node, StrayText):
@@ -82,26 +101,35 @@ def node_html(  # noqa: PLR0911 (one return per block kind)
     return section(node) if section is not None else ""
 
 
-def _list_html(block: ListBlock, highlight: Callable[[Code], str], section: Callable[[Section], str] | None) -> str:
+def _list_html(
+    block: ListBlock,
+    highlight: Callable[[Code], str],
+    section: Callable[[Section], str] | None,
+    text: TextHtml | None,
+) -> str:
     tag = "ol" if block.ordered else "ul"
-    first = block.items[0].number if block.items and block.ordered else None
-    start = f' start="{first}"' if first not in (None, 1) else ""
+    expected = block.items[0].number if block.items and block.ordered else None
+    start = f' start="{expected}"' if expected not in (None, 1) else ""
     out = [f"<{tag}{start}>"]
     for item in block.items:
-        value = f' value="{item.number}"' if item.number is not None else ""
-        inner = "\n".join(node_html(child, highlight, tight=block.tight, section=section) for child in item.children)
+        # An item's number where the author wrote it out of sequence (`blocks.py`: as the Markdown path).
+        value = f' value="{item.number}"' if item.number is not None and item.number != expected else ""
+        expected = item.number + 1 if item.number is not None else None
+        inner = "\n".join(
+            node_html(child, highlight, tight=block.tight, section=section, text=text) for child in item.children
+        )
         out.append(f"<li{value}>{inner}</li>")
     out.append(f"</{tag}>")
     return "\n".join(out)
 
 
-def _table_html(table: Table) -> str:
+def _table_html(table: Table, text: TextHtml | None) -> str:
     def cells(tag: str, row: tuple[Inline, ...]) -> str:
         shown = []
         for index, cell in enumerate(row[: len(table.header)]):
             align = table.align[index] if index < len(table.align) else ""
             style = f' style="text-align: {align}"' if align else ""
-            shown.append(f"<{tag}{style}>{inline_html(cell)}</{tag}>")
+            shown.append(f"<{tag}{style}>{inline_html(cell, text)}</{tag}>")
         return "<tr>" + "".join(shown) + "</tr>"
 
     body = "".join(cells("td", row) for row in table.rows)
