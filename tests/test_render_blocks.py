@@ -14,7 +14,7 @@ from notes_kb.render.blocks import BlockWriter
 from notes_kb.render.code import Highlighter
 from notes_kb.render.inline import code_span, escape_line_start, escape_text
 from notes_kb.render.pages.common import Page
-from notes_kb.render.pages.service import quoted_text
+from notes_kb.render.pages.notes import anchorable_lines
 from notes_kb.source import parse
 from pipeline import PROJECT, build_notes, convert, converted_site
 
@@ -160,14 +160,15 @@ def shown(html: str) -> list[str]:
 
 
 @pytest.mark.parametrize("folder", ["aws", "corpus"])
-def test_quotes_given_as_html_show_what_python_markdown_shows(folder: str) -> None:
-    """A service page gives its quotes as HTML (`BlockWriter.html_text`); every section of the
-    real notes written that way shows what the Markdown path shows once converted: the same
-    blocks, text, links to services and glossary tooltips."""
+def test_notes_given_as_html_show_what_python_markdown_shows(folder: str) -> None:
+    """Section, full-notes and service pages give the notes' blocks as HTML (`BlockWriter.html_text`);
+    every section of the real notes written that way shows what the Markdown path shows once
+    converted: the same blocks, text, links to services, glossary tooltips and line ids."""
     result = build_notes(PROJECT / "notes" if folder == "aws" else require_corpus())
     glossary = result.site.abbreviations
     checked, shown_together = 0, []
     for topic in result.kb.topics:
+        anchors = anchorable_lines(topic.document)
         for section in topic.document.sections:
             pages = []
             for as_html in (False, True):
@@ -176,8 +177,8 @@ def test_quotes_given_as_html_show_what_python_markdown_shows(folder: str) -> No
                     Highlighter(),
                     link_text=linker.markdown,
                     new_section=linker.new_section,
-                    min_heading=5,
-                    html_text=quoted_text(linker, glossary) if as_html else None,
+                    anchors=anchors,
+                    html_text=linker.text_html(glossary) if as_html else None,
                 )
                 lines = writer.write(section.children)
                 pages.append(shown(convert(Page("\n".join(lines), writer.parts), glossary)))
@@ -188,5 +189,6 @@ def test_quotes_given_as_html_show_what_python_markdown_shows(folder: str) -> No
     # Every section, with what sets the two paths apart most: tooltips, links, lists and code (the
     # other notes name no services).
     assert checked >= (10 if folder == "aws" else 200)
-    for tag in ("<abbr", "<a [('href', 'kb:", "<li", "<pre") if folder == "aws" else ("<li", "<pre", "<table"):
+    tags = ("<abbr", "<a [('href', 'kb:", "<span [('id', 'L", "<li", "<pre")
+    for tag in tags if folder == "aws" else (*tags[2:], "<table"):
         assert any(line.startswith(tag) for line in shown_together), tag

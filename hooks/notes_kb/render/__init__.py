@@ -150,11 +150,14 @@ def render_topic(
     # rendered on every core (`render.workers`). Pages keep the jobs' order.
     jobs: list[_Job] = [
         (paths.topic_page(t), partial(render_topic_overview, topic)),
-        (paths.notes_page(t), partial(render_full_notes, topic, highlight, referenced, fragments)),
+        (paths.notes_page(t), partial(render_full_notes, topic, highlight, referenced, fragments, glossary)),
     ]
     for index, section in enumerate(topic.document.sections):
         jobs.append(
-            (paths.section_page(t, section.slug), partial(render_section_page, topic, index, highlight, referenced))
+            (
+                paths.section_page(t, section.slug),
+                partial(render_section_page, topic, index, highlight, referenced, glossary),
+            )
         )
     if topic.services:
         jobs.append((paths.services_index(t), partial(render_services_index, topic)))

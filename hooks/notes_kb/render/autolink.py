@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING
 
 from .inline import escape_text
 from .paths import kb_link, service_page
+from .tooltips import tooltips_html
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
     from ..extract.names import NameFinder
+    from .html import TextHtml
 
 _escape = html.escape
 
@@ -48,6 +50,19 @@ class Linker:
         """Plain text as HTML, first mentions linked; `escape` gives each piece of it as HTML
         (the name a link shows included)."""
         return self._linked(text, escape, escape)
+
+    def text_html(self, glossary: Mapping[str, str]) -> TextHtml:
+        """Plain text of the notes as HTML, as Python-Markdown shows it once converted: first
+        mentions linked, never inside the author's links, and glossary terms as tooltips (the
+        glue's `GlossaryTooltips`, which gives link text tooltips too)."""
+
+        def tooltips(text: str) -> str:
+            return tooltips_html(text, glossary)
+
+        def shown(text: str, in_link: bool) -> str:
+            return tooltips(text) if in_link else self.html(text, tooltips)
+
+        return shown
 
     def _linked(self, text: str, escape: Callable[[str], str], name: Callable[[str], str] = _escape) -> str:
         out: list[str] = []

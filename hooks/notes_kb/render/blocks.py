@@ -1,7 +1,12 @@
 """Blocks → Python-Markdown source with the same structure as CommonMark gives them.
 
-The bridge between the two dialects, block by block (`tests/fidelity` proves it against
-markdown-it's own rendering of every section of the real notes and of the CommonMark spec):
+Pages of the notes (sections, full notes, a service's quotes) set `BlockWriter.html_text`: every
+top-level block that holds no heading goes as HTML rendered by markdown-it itself (`html.py`), a
+marker in its place, and only headings, and the blocks that hold one, go through Python-Markdown
+(which gives headings their ids and the page its table of contents). For those, and for pages
+written without `html_text`, this is the bridge between the two dialects, block by block
+(`tests/fidelity` proves it against markdown-it's own rendering of every section of the real notes
+and of the CommonMark spec; `tests/test_render_blocks.py`, that both paths show the same):
 - Blocks are separated by a blank line, except inside the items of a tight list, where a blank
   line would make Python-Markdown wrap the item's text in `<p>` (it decides looseness per item,
   CommonMark per list): there the blocks follow each other directly.
@@ -38,7 +43,7 @@ from ..source.document import (
     Table,
 )
 from ..source.inline import Inline
-from .html import node_html
+from .html import HtmlWriter
 from .inline import escape_line_start, escape_text, inline_markdown
 
 if TYPE_CHECKING:
@@ -84,6 +89,10 @@ class BlockWriter:
     html_text: TextHtml | None = None
     """When set, top-level blocks holding no heading are given as HTML (`html.py`), their plain
     text through this; headings stay Markdown, for the page's table of contents."""
+    _html_writer: HtmlWriter = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._html_writer = HtmlWriter(self.highlight, self.section_marker, self.html_text, self.anchors)
 
     def write(self, nodes: tuple[Node, ...] | list[Node]) -> list[str]:
         """The nodes as Markdown lines, at the top level of a page."""
@@ -98,7 +107,7 @@ class BlockWriter:
                     run = []
                 out += [*self._sequence([node], tight=False), ""]
             else:
-                run.append(node_html(node, self.highlight, section=self.section_marker, text=self.html_text))
+                run.append(self._html_writer.node(node))
         if run:
             out.append(self._part("\n".join(run)))
         while out and not out[-1]:
@@ -159,7 +168,7 @@ class BlockWriter:
 
     def _html(self, block: Node) -> str:
         """A block given as HTML (`html.py`), nested sections as their markers."""
-        return self._part(node_html(block, self.highlight, section=self.section_marker))
+        return self._part(self._html_writer.node(block))
 
     def _inline(self, inline: Inline, *, one_line: bool = False) -> str:
         return inline_markdown(

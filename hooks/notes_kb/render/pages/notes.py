@@ -20,7 +20,7 @@ from ..blocks import BlockWriter
 from .common import Page, front_matter, heading, text
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Collection
+    from collections.abc import Callable, Collection, Mapping
 
     from ...extract.model import Topic
     from ...source.document import Code, NotesDocument
@@ -56,14 +56,21 @@ def anchorable_lines(document: NotesDocument) -> frozenset[int]:
     return frozenset(lines)
 
 
-def render_section_page(topic: Topic, index: int, highlight: Callable[[Code], str], anchors: Collection[int]) -> Page:
-    """The `index`th section as a page: its own blocks, nested sections as markers the glue fills in."""
+def render_section_page(
+    topic: Topic,
+    index: int,
+    highlight: Callable[[Code], str],
+    anchors: Collection[int],
+    glossary: Mapping[str, str],
+) -> Page:
+    """The `index`th section as a page: its own blocks, nested sections as markers the glue fills
+    in; `glossary` (the site's) gives the tooltips of the blocks written as HTML."""
     section = topic.document.sections[index]
     here = paths.section_page(topic.slug, section.slug)
     notes_link = paths.relative_link(here, paths.notes_page(topic.slug), section.slug)
     trail = [s.title for s in topic.document.ancestors(section)]
     context = " › ".join([topic.title, *trail])
-    writer = _writer(topic, highlight, anchors)
+    writer = _writer(topic, highlight, anchors, glossary)
     out = [
         # Below service pages, which quote the same lines about one service each.
         *front_matter(boost=0.7),
@@ -100,11 +107,15 @@ def _neighbours(topic: Topic, index: int, here: str) -> list[str]:
 
 
 def render_full_notes(
-    topic: Topic, highlight: Callable[[Code], str], anchors: Collection[int], fragments: Fragments
+    topic: Topic,
+    highlight: Callable[[Code], str],
+    anchors: Collection[int],
+    fragments: Fragments,
+    glossary: Mapping[str, str],
 ) -> Page:
     """The whole notes file in source order, each section a collapsible block (filled in by the glue),
     under "Expand all" / "Collapse all" buttons (template `kb/details-tools.html`)."""
-    writer = _writer(topic, highlight, anchors)
+    writer = _writer(topic, highlight, anchors, glossary)
     # Every line of it is on a section page, the better search hit: indexing it again would double
     # the search index (and its build time) for no result a reader wants.
     out = [
@@ -121,14 +132,19 @@ def render_full_notes(
     return Page("\n".join(out), writer.parts)
 
 
-def _writer(topic: Topic, highlight: Callable[[Code], str], anchors: Collection[int]) -> BlockWriter:
+def _writer(
+    topic: Topic, highlight: Callable[[Code], str], anchors: Collection[int], glossary: Mapping[str, str]
+) -> BlockWriter:
     linker = Linker(topic.names, topic.slug)
+    # Blocks without a heading go as HTML (`render.html`): Python-Markdown would parse again what
+    # markdown-it parsed, and was the largest part of building a large topic's section pages.
     return BlockWriter(
         highlight=highlight,
         section_marker=lambda s: section_marker(paths.section_page(topic.slug, s.slug)),
         link_text=linker.markdown,
         new_section=linker.new_section,
         anchors=anchors,
+        html_text=linker.text_html(glossary),
     )
 
 

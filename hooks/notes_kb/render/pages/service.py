@@ -17,7 +17,6 @@ from .. import paths
 from ..autolink import Linker
 from ..blocks import BlockWriter, part_marker
 from ..graph import SCRIPTS, graph_html, service_graph
-from ..tooltips import tooltips_html
 from .common import EXCLUDED, Page, front_matter, heading, text
 
 if TYPE_CHECKING:
@@ -26,7 +25,6 @@ if TYPE_CHECKING:
     from ...extract.model import Fragment, Service, Topic
     from ...source.document import Code
     from ..fragments import Fragments
-    from ..html import TextHtml
 
 SEARCHABLE = frozenset({"chips"})
 """Parts search should see (a service's categories and layers help rank its page)."""
@@ -54,7 +52,7 @@ def render_service_page(
         link_text=linker.markdown,
         new_section=linker.new_section,
         min_heading=5,
-        html_text=quoted_text(linker, glossary),
+        html_text=linker.text_html(glossary),
     )
     parts: dict[str, str] = {}
     out = [*front_matter(boost=3, tags=service.names(), scripts=SCRIPTS), heading(1, service.title), ""]
@@ -101,20 +99,6 @@ def render_service_page(
     parts["graph"] = graph_html(service_graph(topic, service), fragments, label)
     late = frozenset(name for name in parts if name not in SEARCHABLE)
     return Page("\n".join(out) + "\n", {**writer.parts, **parts}, late)
-
-
-def quoted_text(linker: Linker, glossary: Mapping[str, str]) -> TextHtml:
-    """Plain text of a quote as HTML, as Python-Markdown would show it on the page: service names
-    linked (`linker`, never inside the author's links) and glossary terms as tooltips (the glue's
-    `GlossaryTooltips`, which gives link text tooltips too)."""
-
-    def tooltips(text: str) -> str:
-        return tooltips_html(text, glossary)
-
-    def quoted(text: str, in_link: bool) -> str:
-        return tooltips(text) if in_link else linker.html(text, tooltips)
-
-    return quoted
 
 
 def _chips(topic: Topic, service: Service, fragments: Fragments) -> str:
