@@ -142,7 +142,8 @@ def render_topic(
     topic: Topic, highlight: Highlighter, fragments: Fragments, glossary: Mapping[str, str]
 ) -> dict[str, Page]:
     """The pages of one topic (knowledge pages only when the notes describe services); `glossary`
-    gives the tooltips of what the render stage writes as HTML itself (a service's quotes)."""
+    gives the tooltips of what the render stage writes as HTML itself (the notes' blocks on
+    section, full-notes and service pages)."""
     t = topic.slug
     anchored = anchorable_lines(topic.document)
     referenced = _referenced_lines(topic) & anchored
