@@ -18,6 +18,7 @@ Sections nested in a block stay markers, which the glue fills in as everywhere e
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -132,7 +133,7 @@ class HtmlWriter:
 
     def _table(self, table: Table) -> str:
         # No line ids in cells (as the Markdown path): every cell of a row starts on the same line.
-        plain = HtmlWriter(self.highlight, self.section, self.text)
+        plain = dataclasses.replace(self, anchors=())
 
         def cells(tag: str, row: tuple[Inline, ...]) -> str:
             shown = []
