@@ -34,7 +34,7 @@ from .links import resolve_links, resolve_links_utf8, splice_parts
 from .markdown import NotesExtension
 from .nav import SectionTree, escaped, section_tree, sections_toc
 from .previews import PreviewEmbedder
-from .search import SearchEntries
+from .search import SearchEntries, read_through
 from .sources import strip_stamp, write_sources
 
 if TYPE_CHECKING:
@@ -312,8 +312,13 @@ class KbPlugin:
         return output if previews is None else previews.embed(output, page.file.url)
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        """A build begins: no page indexed for search yet."""
+        """A build begins: no page indexed for search yet; Material's index reads generated pages
+        without the markup its parser reads through (`glue.search.read_through`)."""
         self._search.start()
+        search = config.plugins.get("material/search")
+        if search is not None and search.config.enabled:
+            pages = self.state.result.site.pages
+            read_through(search.search_index, lambda page: page.file.src_uri in pages)
 
     def on_page_context(
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation

@@ -18,7 +18,10 @@ import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
+
+    from mkdocs.structure.pages import Page
 
 
 # As the site's search worker reads an entry's text (`TAG` in docs/assets/kb-search.js).
@@ -39,6 +42,53 @@ def without_markup(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
         {**entry, "text": _SPACES.sub(" ", _TAG.sub(" ", entry["text"])).strip()} if "text" in entry else entry
         for entry in entries
     ]
+
+
+# Inline markup Material's search parser reads through, keeping only its text: none of these
+# tags is in `Parser.keep` (material/plugins/search/plugin.py), so an entry's title and text are
+# the same with or without them. Only the forms the knowledge base writes, each on its own:
+# glossary tooltips, links whose text is plain once tooltips are out, line ids, emphasis.
+_READ_THROUGH = (
+    (re.compile(r'<abbr title="[^"<>]*">([^<]*)</abbr>'), r"\1"),
+    (re.compile(r'<a href="[^"<>]*">([^<]*)</a>'), r"\1"),
+    (re.compile(r'<span id="L\d+"></span>'), ""),
+    (re.compile(r"</?(?:strong|em)>"), ""),
+)
+
+
+def searched(content: str) -> str:
+    """A page's HTML as Material's search parser reads it: the same sections, titles and text,
+    without the inline markup it reads through (tooltips, links, line ids, emphasis)."""
+    for pattern, replacement in _READ_THROUGH:
+        content = pattern.sub(replacement, content)
+    return content
+
+
+def read_through(index: Any, generated: Callable[[Page], bool]) -> None:
+    """Material's search index (`SearchIndex`) given each generated page's content `searched`.
+
+    Material parses every page with Python's `html.parser` (`add_entry_from_context`), a sixth
+    of a large site's build, and a third of the tags of the knowledge base's pages are tooltips,
+    links, line ids and emphasis it reads through: without them the same entries come out, a
+    third sooner (tests/test_search.py compares both on every page of the real notes). The page's
+    own content is untouched: only the parser's input is lighter. Wraps the index's method on
+    this instance (Material has no event between a page's context and its indexing).
+    """
+    add = index.add_entry_from_context
+
+    def add_entry_from_context(page: Page) -> None:
+        search = page.meta.get("search") or {}
+        if page.content is None or search.get("exclude") or not generated(page):
+            add(page)
+            return
+        content = page.content
+        page.content = searched(content)
+        try:
+            add(page)
+        finally:
+            page.content = content
+
+    index.add_entry_from_context = add_entry_from_context
 
 
 PAGE_FIELDS = ("tags", "boost")

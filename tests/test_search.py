@@ -1,0 +1,90 @@
+"""Material's search index reads the knowledge base's pages without the markup it reads through.
+
+`glue.search.read_through` hands Material's parser each generated page without tooltips, plain
+links, line ids and emphasis (`searched`). Differential: on every generated page of the AWS site
+and of the author's corpus, Material's own indexing of the page's content and of the lighter
+content must give the same entries, as the site's search reads them (`for_the_site`).
+"""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from material.plugins.search.plugin import SearchIndex
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from conftest import PROJECT, require_corpus
+from notes_kb.glue import search
+from notes_kb.glue.search import for_the_site, searched
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from mkdocs.structure.pages import Page
+
+_TAG = re.compile(r"<[a-zA-Z]")
+
+
+def _indexed(notes: Path, site: Path, monkeypatch: pytest.MonkeyPatch) -> list[tuple[Page, str]]:
+    """Each generated page Material indexed in a build of `notes`, with the content it had."""
+    monkeypatch.setenv("KB_NOTES_DIR", str(notes))
+    monkeypatch.setenv("KB_BUILD_JOBS", "1")  # every page indexed in this process
+    config = load_config(str(PROJECT / "mkdocs.yml"), site_dir=str(site))
+    seen: list[tuple[Page, str]] = []
+
+    def recorded(content: str) -> str:
+        seen.append((config._current_page, content))  # the page MkDocs is building
+        return searched(content)
+
+    monkeypatch.setattr(search, "searched", recorded)
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    return seen
+
+
+def _entries(config: dict[str, Any], page: Page, content: str) -> list[dict[str, Any]]:
+    """Material's entries for the page with `content`, as the site's search reads them."""
+    index = SearchIndex(**config)
+    view = SimpleNamespace(content=content, toc=page.toc, url=page.url, meta=page.meta, title=page.title)
+    index.add_entry_from_context(view)
+    return for_the_site(index.entries)
+
+
+@pytest.mark.parametrize("notes", ["aws", "corpus"])
+def test_material_indexes_pages_read_through_as_it_indexes_them_whole(
+    notes: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = PROJECT / "notes" if notes == "aws" else require_corpus()
+    seen = _indexed(folder, tmp_path / "site", monkeypatch)
+    config = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": [], "fields": {}}
+    assert len(seen) > (80 if notes == "aws" else 200)
+    differ = [
+        page.file.src_uri
+        for page, content in seen
+        if _entries(config, page, content) != _entries(config, page, searched(content))
+    ]
+    assert differ == []
+    # The lighter content is lighter: a fair share of the tags Material would parse is gone.
+    tags = sum(len(_TAG.findall(content)) for _page, content in seen)
+    kept = sum(len(_TAG.findall(searched(content))) for _page, content in seen)
+    assert kept < 0.8 * tags
+
+
+def test_what_search_keeps_is_not_read_through() -> None:
+    html = (
+        '<h2 id="limits">Limits <abbr title="Elastic Compute Cloud">EC2</abbr>'
+        '<a class="headerlink" href="#limits" title="Permanent link">&para;</a></h2>\n'
+        '<p><span id="L12"></span><strong>Max</strong> <a href="../s3/">S3</a> '
+        '<a href="https://x.test/" title="t">site</a> <code>5 TB</code></p>\n'
+        "<div data-search-exclude><p><em>hidden</em></p></div>"
+    )
+    assert searched(html) == (
+        '<h2 id="limits">Limits EC2'
+        '<a class="headerlink" href="#limits" title="Permanent link">&para;</a></h2>\n'
+        '<p>Max S3 <a href="https://x.test/" title="t">site</a> <code>5 TB</code></p>\n'
+        "<div data-search-exclude><p>hidden</p></div>"
+    )
