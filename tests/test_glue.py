@@ -17,7 +17,7 @@ from notes_kb.glue.links import resolve_links, splice_parts
 from notes_kb.glue.markdown import NotesExtension
 from notes_kb.glue.plugin import KbPlugin
 from notes_kb.glue.search import for_the_site, without_markup
-from notes_kb.glue.sources import stamps, strip_stamp, write_sources
+from notes_kb.glue.sources import sources_folder, stamps, strip_stamp, write_sources
 from notes_kb.render import RenderedSite
 from notes_kb.render.pages.common import Page
 from notes_kb.render.tooltips import tooltips_html
@@ -160,3 +160,22 @@ def test_a_pages_names_and_boost_are_written_on_its_first_entry_only() -> None:
     assert site[2] == {"location": "aws/services/ec2/#odd", "title": "Odd", "text": "", "tags": ["Other"]}
     assert entries[1]["tags"] == tags  # Material's own entries are not changed
     assert for_the_site([]) == []
+
+
+def test_pages_of_notes_folders_that_are_gone_are_removed(tmp_path: Path) -> None:
+    project, kept, gone = tmp_path / "project", tmp_path / "kept", tmp_path / "gone"
+    for folder in (project, kept, gone):
+        folder.mkdir()
+    legacy = project / ".cache" / "kb" / "0123456789ab" / "pages"
+    legacy.mkdir(parents=True)
+    gone_pages = sources_folder(project, gone)
+    gone_pages.mkdir()
+    (gone_pages / "index.md").write_text("# Home\n", encoding="utf-8")
+    kept_pages = sources_folder(project, kept)
+    assert kept_pages != gone_pages
+    assert gone_pages.is_dir()  # its notes are still there
+    gone.rmdir()
+    assert sources_folder(project, kept) == kept_pages
+    assert not gone_pages.parent.exists()
+    assert kept_pages.parent.is_dir()
+    assert legacy.is_dir()  # no record of its notes folder: left alone

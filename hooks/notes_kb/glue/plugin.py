@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import hashlib
 import logging
 import re
 from collections.abc import Mapping
@@ -35,7 +34,7 @@ from .markdown import NotesExtension
 from .nav import SectionTree, escaped, section_tree, sections_toc
 from .previews import PreviewEmbedder
 from .search import SearchEntries, read_through
-from .sources import strip_stamp, write_sources
+from .sources import sources_folder, strip_stamp, write_sources
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Iterator
@@ -160,7 +159,7 @@ class KbPlugin:
             nav_sections=options.nav_sections,
         )
         build_options = BuildOptions(root=root, render=render_options)
-        sources = _sources_folder(config, notes_dir)
+        sources = sources_folder(root, notes_dir)
         if self._serving:
             made = _made(notes_dir, build_options, self._cache)
         else:
@@ -413,13 +412,6 @@ class _Resolved(Mapping[str, str]):
 
     def __len__(self) -> int:
         return len(self._names)
-
-
-def _sources_folder(config: MkDocsConfig, notes_dir: Path) -> Path:
-    """`.cache/kb/<key>/pages` beside mkdocs.yml: one folder per notes folder, so builds of other
-    notes (tests, the benchmark) never mix their sources."""
-    key = hashlib.sha256(str(notes_dir).encode()).hexdigest()[:12]
-    return Path(config.config_file_path).parent / ".cache" / "kb" / key / "pages"
 
 
 def _report(diagnostic: Diagnostic, options: KbConfig) -> None:

@@ -16,7 +16,9 @@ import hashlib
 import json
 import os
 import re
+import shutil
 from itertools import chain
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..render.pages.common import Parts, part_utf8
@@ -24,7 +26,6 @@ from .previews import PreviewDigests
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
-    from pathlib import Path
 
     from ..render import RenderedSite
     from ..render.pages.common import Page
@@ -32,6 +33,35 @@ if TYPE_CHECKING:
 _STAMP = re.compile(r"\n<!-- kb-stamp:[0-9a-f]+ -->\n\Z")
 _SECTION = re.compile(r"<!-- kb-section:(?P<page>[^ ]+) -->")
 _SECTION_UTF8 = re.compile(rb"<!-- kb-section:(?P<page>[^ ]+) -->")
+
+
+_RECORD = "notes-folder"
+
+
+def sources_folder(project: Path, notes_dir: Path) -> Path:
+    """`.cache/kb/<key>/pages` under `project` (the folder of mkdocs.yml): where the pages of
+    `notes_dir` are written, one folder per notes folder, so that builds of other notes (tests,
+    the benchmark) never mix their pages.
+
+    Each folder records the notes folder it is for, and the folders of notes folders that are
+    gone are removed: every test and benchmark build of temporary notes would otherwise leave
+    its pages behind (10 MB for 2,000 services), gigabytes after a few benchmark runs. A folder
+    without a record (being made right now, or older than records) is left alone.
+    """
+    cache = project / ".cache" / "kb"
+    folder = cache / hashlib.sha256(str(notes_dir).encode()).hexdigest()[:12]
+    folder.mkdir(parents=True, exist_ok=True)
+    record = folder / _RECORD
+    if not record.is_file():
+        record.write_text(str(notes_dir), encoding="utf-8")
+    for other in cache.iterdir():
+        try:
+            named = Path((other / _RECORD).read_text(encoding="utf-8"))
+        except OSError:
+            continue
+        if other != folder and not named.exists():
+            shutil.rmtree(other, ignore_errors=True)
+    return folder / "pages"
 
 
 def _digest(*parts: str) -> str:
