@@ -1,9 +1,10 @@
 """Material's search index reads the knowledge base's pages without the markup it reads through.
 
 `glue.search.read_through` hands Material's parser each generated page without tooltips, plain
-links, line ids, emphasis and permalinks (`searched`). Differential: on every generated page of the AWS site
-and of the author's corpus, Material's own indexing of the page's content and of the lighter
-content must give the same entries, as the site's search reads them (`for_the_site`).
+links, line ids, emphasis and permalinks, and with list tags as spaces (`searched`).
+Differential: on every generated page of the AWS site and of the author's corpus, Material's own
+indexing of the page's content and of the lighter content must give the same entries, as the
+site's search reads them (`for_the_site`). Pages where lists shape the entries keep them.
 """
 
 from __future__ import annotations
@@ -87,3 +88,33 @@ def test_what_search_keeps_is_not_read_through() -> None:
         '<p>Max S3 <a href="https://x.test/" title="t">site</a> <code>5 TB</code></p>\n'
         "<div data-search-exclude><p>hidden</p></div>"
     )
+
+
+_HEADING_IN_LIST = '<h2 id="a">A</h2>\n<ul>\n<li>\n<h3 id="x">X</h3>\n<p>in</p>\n</li>\n</ul>\n<p>after</p>'
+_EXCLUDED_LIST = '<h2 id="a">A</h2>\n<ul data-search-exclude>\n<li>secret</li>\n</ul>\n<ul>\n<li>shown</li>\n</ul>'
+_NUMBERED = '<h2 id="a">A</h2>\n<ol start="2006">\n<li>one</li>\n<li value="2014">two</li>\n</ol>'
+
+
+@pytest.mark.parametrize("html", [_HEADING_IN_LIST, _EXCLUDED_LIST, _NUMBERED])
+def test_lists_that_shape_the_entries_are_kept(html: str) -> None:
+    # A heading's section ends with the list item holding it; a list's attributes say what
+    # search leaves out, or the number the author wrote.
+    assert searched(html) == html
+    more = html + "\n<ul>\n<li>more</li>\n</ul>"  # a plain list on the same page is kept too
+    assert searched(more) == more
+
+
+@pytest.mark.parametrize("html", [_HEADING_IN_LIST, _EXCLUDED_LIST])
+def test_taking_those_lists_out_would_change_the_entries(html: str) -> None:
+    config: dict[str, Any] = {}
+    page = SimpleNamespace(toc=[], url="t/", meta={}, title="T")
+    spaced = re.sub(r"</?(?:ul|ol|li)>", " ", html)
+    assert _entries(config, page, spaced) != _entries(config, page, html)
+
+
+def test_plain_lists_are_read_as_spaces() -> None:
+    html = '<h2 id="a">A</h2>\n<ul>\n<li>one</li>\n<li>two <code>x</code></li>\n</ul>'
+    assert searched(html) == '<h2 id="a">A</h2>\n \n one \n two <code>x</code> \n '
+    config: dict[str, Any] = {}
+    page = SimpleNamespace(toc=[], url="t/", meta={}, title="T")
+    assert _entries(config, page, searched(html)) == _entries(config, page, html)
