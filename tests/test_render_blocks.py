@@ -13,8 +13,9 @@ from notes_kb.render.autolink import Linker
 from notes_kb.render.blocks import BlockWriter
 from notes_kb.render.code import Highlighter
 from notes_kb.render.inline import code_span, escape_line_start, escape_text
-from notes_kb.render.pages.common import Page
+from notes_kb.render.pages.common import Page, text
 from notes_kb.render.pages.notes import anchorable_lines
+from notes_kb.render.paths import service_page
 from notes_kb.source import parse
 from pipeline import PROJECT, build_notes, convert, converted_site
 
@@ -192,3 +193,40 @@ def test_notes_given_as_html_show_what_python_markdown_shows(folder: str) -> Non
     tags = ("<abbr", "<a [('href', 'kb:", "<span [('id', 'L", "<li", "<pre")
     for tag in tags if folder == "aws" else (*tags[2:], "<table"):
         assert any(line.startswith(tag) for line in shown_together), tag
+
+
+def test_a_service_pages_intro_shows_what_python_markdown_made_of_its_names_and_summary() -> None:
+    """The other names and the summary under a service's title go as HTML (`intro`): the same
+    paragraphs, classes, text and glossary tooltips as the Markdown they replace, converted."""
+    result = build_notes(PROJECT / "notes")
+    glossary = result.site.abbreviations
+    checked = []
+    for topic in result.kb.topics:
+        for service in topic.services:
+            intro = result.site.pages[service_page(topic.slug, service.slug)].parts.get("intro", "")
+            chips = BeautifulSoup(intro, "html.parser").find("p", class_="kb-chips")
+            markdown = []
+            if service.aliases:
+                markdown += ["**Also called:** " + ", ".join(text(a) for a in service.aliases), "{: .kb-aliases }", ""]
+            if service.summary:
+                markdown += [text(service.summary), "{: .kb-summary }", ""]
+            expected = shown(str(chips or "")) + shown(convert(Page("\n".join(markdown)), glossary))
+            assert shown(intro) == expected, service.name
+            checked += shown(intro)
+    assert any(line.startswith("<p [('class', ['kb-aliases'])") for line in checked)
+    assert any(line.startswith("<abbr") for line in checked)
+    assert sum(line.startswith("<p [('class', ['kb-summary'])") for line in checked) >= 40
+
+
+def test_a_source_marker_follows_the_blocks_inside_their_last_html_part() -> None:
+    document, _ = parse("# T\n\n- one\n- two\n\n### Heading\n\ntext\n", "t.md")
+    writer = BlockWriter(Highlighter(), html_text=lambda text, in_link: text)
+    lines = writer.write(document.children, then="<!-- kb-part:source-1 -->")
+    assert lines[-1] == "<!-- kb-part:html-2 -->"
+    assert writer.parts["html-2"] == "<p>text</p>\n\n<!-- kb-part:source-1 -->"
+    # After a heading (Markdown) the marker is a block of its own.
+    document, _ = parse("# T\n\n- one\n\n### Heading\n", "t.md")
+    writer = BlockWriter(Highlighter(), html_text=lambda text, in_link: text)
+    lines = writer.write(document.children, then="<!-- kb-part:source-1 -->")
+    assert lines[-2:] == ["", "<!-- kb-part:source-1 -->"]
+    assert "source-1" not in "".join(writer.parts.values())

@@ -1,8 +1,10 @@
 """A service's page: everything the notes say about it, wherever the author wrote it.
 
-The quoted fragments are Markdown (converted once here, headings nested under the page's); the
-chips, sources, mentions and related services are HTML fragments from templates (`overrides/kb/`),
-spliced in after conversion with their `kb:` links resolved for the page.
+Its Markdown holds the headings (Python-Markdown gives them their ids and the page its table of
+contents); everything else goes as HTML parts spliced in after conversion: the intro (chips,
+other names, summary), the quoted fragments (as markdown-it renders them, `render.html`), and
+the sources, mentions, related services and graph from templates (`overrides/kb/`), their `kb:`
+links resolved for the page.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from .. import paths
 from ..autolink import Linker
 from ..blocks import BlockWriter, part_marker
 from ..graph import SCRIPTS, graph_html, service_graph
-from .common import EXCLUDED, Page, front_matter, heading, text
+from ..tooltips import tooltips_html
+from .common import EXCLUDED, Page, front_matter, heading
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Mapping
@@ -26,8 +29,9 @@ if TYPE_CHECKING:
     from ...source.document import Code
     from ..fragments import Fragments
 
-SEARCHABLE = frozenset({"chips"})
-"""Parts search should see (a service's categories and layers help rank its page)."""
+SEARCHABLE = frozenset({"intro"})
+"""Parts search should see (a service's categories, layers, other names and summary help rank
+its page)."""
 
 
 def render_service_page(
@@ -56,13 +60,9 @@ def render_service_page(
     )
     parts: dict[str, str] = {}
     out = [*front_matter(boost=3, tags=service.names(), scripts=SCRIPTS), heading(1, service.title), ""]
-    if chips := _chips(topic, service, fragments):
-        parts["chips"] = chips
-        out += [part_marker("chips"), ""]
-    if service.aliases:
-        out += ["**Also called:** " + ", ".join(text(a) for a in service.aliases), "{: .kb-aliases }", ""]
-    if service.summary:
-        out += [text(service.summary), "{: .kb-summary }", ""]
+    if intro := _intro(topic, service, fragments, glossary):
+        parts["intro"] = intro
+        out += [part_marker("intro"), ""]
     if service.fragments:
         # Headings that only group the quotes hold no text of their own: left out of search, where
         # thousands of service pages would each answer "What the notes say" or a section's title
@@ -79,10 +79,9 @@ def render_service_page(
                 if fragment.heading and fragment.heading != previous:
                     out += [heading(4, fragment.heading), ""]
                 previous = fragment.heading
-                out += [*writer.write(fragment.blocks), ""]
                 name = f"source-{len(parts)}"
                 parts[name] = _source(topic, fragment, fragments, anchored)
-                out += [part_marker(name), ""]
+                out += [*writer.write(fragment.blocks, then=part_marker(name)), ""]
     if service.mentions:
         # Lines of other pages would make this page a search hit for what the notes say about
         # those: the reader finds them where they belong.
@@ -101,6 +100,21 @@ def render_service_page(
     return Page("\n".join(out) + "\n", {**writer.parts, **parts}, late)
 
 
+def _intro(topic: Topic, service: Service, fragments: Fragments, glossary: Mapping[str, str]) -> str:
+    """The chips, other names and summary under the title, as HTML: what Python-Markdown made of
+    `**Also called:** …` and the summary line with their attribute lists, glossary tooltips
+    included (tests/test_render_blocks.py compares them on every service of the AWS notes),
+    without two paragraphs of Markdown to convert on every service page."""
+    html = [_chips(topic, service, fragments)] if service.categories or service.layers else []
+    if service.aliases:
+        names = ", ".join(tooltips_html(" ".join(alias.split()), glossary) for alias in service.aliases)
+        also = tooltips_html("Also called:", glossary)
+        html.append(f'<p class="kb-aliases"><strong>{also}</strong> {names}</p>')
+    if service.summary:
+        html.append(f'<p class="kb-summary">{tooltips_html(" ".join(service.summary.split()), glossary)}</p>')
+    return "\n".join(html)
+
+
 def _chips(topic: Topic, service: Service, fragments: Fragments) -> str:
     categories = [
         {"name": topic.category(slug).name, "href": paths.kb_link(paths.category_page(topic.slug, slug))}
@@ -114,7 +128,7 @@ def _chips(topic: Topic, service: Service, fragments: Fragments) -> str:
         }
         for slug in service.layers
     ]
-    return fragments.render("chips", categories=categories, layers=layers) if categories or layers else ""
+    return fragments.render("chips", categories=categories, layers=layers)
 
 
 def line_target(topic: Topic, line: int, section: str, anchored: Collection[int]) -> str:
