@@ -55,4 +55,6 @@ def aws_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.returncode == 0, result.stderr
     assert warnings_of(result) == []
     assert "Traceback" not in result.stderr
+    # Every link to an anchor finds it, ids in HTML parts included (MkDocs says so at INFO).
+    assert "does not contain an anchor" not in result.stderr
     return dest

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -9,13 +10,14 @@ from bs4 import BeautifulSoup, Tag
 
 from conftest import require_corpus
 from notes_kb.extract.names import NameFinder
+from notes_kb.glue.links import resolve_links
 from notes_kb.render.autolink import Linker
 from notes_kb.render.blocks import BlockWriter
 from notes_kb.render.code import Highlighter
 from notes_kb.render.inline import code_span, escape_line_start, escape_text
-from notes_kb.render.pages.common import Page, text
+from notes_kb.render.pages.common import Page, cell, text
 from notes_kb.render.pages.notes import anchorable_lines
-from notes_kb.render.paths import service_page
+from notes_kb.render.paths import glossary_anchor, glossary_page, notes_page, relative_link, service_page
 from notes_kb.source import parse
 from pipeline import PROJECT, build_notes, convert, converted_site
 
@@ -230,3 +232,30 @@ def test_a_source_marker_follows_the_blocks_inside_their_last_html_part() -> Non
     lines = writer.write(document.children, then="<!-- kb-part:source-1 -->")
     assert lines[-2:] == ["", "<!-- kb-part:source-1 -->"]
     assert "source-1" not in "".join(writer.parts.values())
+
+
+@pytest.mark.parametrize("folder", ["aws", "corpus"])
+def test_the_glossary_table_shows_what_python_markdown_made_of_it(folder: str) -> None:
+    """The glossary's table goes as HTML (`terms`): the same table, ids, links, text and tooltips
+    as the Markdown table it replaces, converted with the site's Python-Markdown."""
+    result = build_notes(PROJECT / "notes" if folder == "aws" else require_corpus())
+    glossary = result.site.abbreviations
+    rows = 0
+    for topic in result.kb.topics:
+        if not topic.glossary:
+            continue
+        here = glossary_page(topic.slug)
+        anchors = anchorable_lines(topic.document)
+        markdown = ["| Term | Stands for | First expanded |", "| --- | --- | --- |"]
+        ids: set[str] = set()
+        for term in topic.glossary:
+            anchor = glossary_anchor(term.term)
+            span = f'<span id="{anchor}"></span>' if anchor not in ids else ""
+            ids.add(anchor)
+            target = relative_link(here, notes_page(topic.slug), f"L{term.line}" if term.line in anchors else "")
+            source = f"[{cell(f'{topic.source}:{term.line}')}]({target})"
+            markdown.append(f"| {span}**{cell(term.term)}** | {cell(term.expansion)} | {source} |")
+        table = resolve_links(result.site.pages[here].parts["terms"], partial(relative_link, here))
+        assert shown(table) == shown(convert(Page("\n".join(markdown)), glossary)), topic.source
+        rows += len(topic.glossary)
+    assert rows >= (20 if folder == "aws" else 15)

@@ -212,13 +212,20 @@ class KbPlugin:
         return strip_stamp(markdown) if page.file.src_uri in self.state.result.site.pages else markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Splice in the HTML parts search should see (code blocks, a service's chips)."""
+        """Splice in the HTML parts search should see (the notes' blocks, a service's intro, the
+        glossary's terms), and tell MkDocs the ids they hold."""
         state = self.state
         path = page.file.src_uri
         generated = state.result.site.pages.get(path)
         if generated is None:
             return html
-        html = splice_parts(html, {k: v for k, v in generated.parts.items() if k not in generated.late})
+        early = {k: v for k, v in generated.parts.items() if k not in generated.late}
+        html = splice_parts(html, early)
+        # MkDocs checks links to anchors against the ids it saw converting the page: the parts'
+        # are added (a glossary term's row, a line of the notes).
+        ids = {anchor for part in early.values() if ' id="' in part for anchor in _ID.findall(part)}
+        if ids:
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
         if path in state.result.site.sections:  # only sections are shown inside other pages
             self._converted[path] = (state.stamps[path], html)
         return html

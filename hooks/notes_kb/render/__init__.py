@@ -177,7 +177,7 @@ def render_topic(
     if topic.certifications:
         jobs.append((paths.certifications_page(t), partial(render_certifications, topic, referenced)))
     if topic.glossary:
-        jobs.append((paths.glossary_page(t), partial(render_glossary, topic, referenced)))
+        jobs.append((paths.glossary_page(t), partial(render_glossary, topic, referenced, glossary)))
     jobs.append((None, partial(study_pages, topic, highlight, fragments)))
     # Longest first: the study pages (every card) and the notes' pages take the longest, and the
     # last job to start sets when the workers are done. Pages keep the jobs' order all the same.
