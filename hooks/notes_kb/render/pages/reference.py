@@ -73,10 +73,8 @@ def render_glossary(topic: Topic, anchored: Collection[int], glossary: Mapping[s
         rows.append("<tr>\n" + "".join(f"<td>{cell_html}</td>\n" for cell_html in cells) + "</tr>")
     head = "<tr>\n<th>Term</th>\n<th>Stands for</th>\n<th>First expanded</th>\n</tr>"
     table = f"<table>\n<thead>\n{head}\n</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
-    out = [*front_matter(boost=0.5), heading(1, index_title(topic, "glossary")), ""]
-    if topic.glossary:
-        out += [part_marker("terms"), ""]
-    return Page("\n".join(out), {"terms": table} if topic.glossary else {})
+    out = [*front_matter(boost=0.5), heading(1, index_title(topic, "glossary")), "", part_marker("terms"), ""]
+    return Page("\n".join(out), {"terms": table})
 
 
 def _shown(value: str, glossary: Mapping[str, str]) -> str:
