@@ -74,8 +74,11 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 @event_priority(-100)  # after Material's search plugin has indexed the page
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
-    """See `ParallelPages.after_search` and `KbPlugin.on_page_context`."""
+    """See `ParallelPages.after_search` and `KbPlugin.on_page_context`. A worker building the
+    page hands its search entries to MkDocs' loop, which keeps them when it reaches the page."""
     _parallel.after_search(page, config)
+    if _parallel.in_worker():
+        return context
     return _plugin.on_page_context(context, page, config, nav)
 
 

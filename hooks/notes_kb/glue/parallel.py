@@ -172,6 +172,8 @@ class _SearchMeta(Mapping[str, Any]):
 
 
 _T = TypeVar("_T")
+_in_worker = False
+"""Whether this process is one of the workers forked here (set by `_start_worker`)."""
 _job: _Job | None = None
 """The pages of the build being converted; set before the fork, so each worker inherits it."""
 _captured: list[logging.LogRecord] = []
@@ -190,6 +192,8 @@ class _Capture(logging.Handler):
 
 
 def _start_worker() -> None:
+    global _in_worker  # this process's own copy, set once when it starts
+    _in_worker = True
     capture = _Capture()
     loggers = [
         logging.getLogger(),
@@ -587,6 +591,12 @@ class ParallelPages:
             if search_index is not None:
                 page.meta["search"] = _SearchMeta(results, index, own[0])
             page.meta["template"] = _Written(results, index, page.meta.get("template", "main.html"), env, self._built)
+
+    @staticmethod
+    def in_worker() -> bool:
+        """Whether this process is a worker (converting or building pages, or reading the notes),
+        not the one MkDocs' loop runs in."""
+        return _in_worker
 
     def after_search(self, page: Page, config: MkDocsConfig) -> None:
         """The page's own front matter again, and its entries where Material would have put them."""
