@@ -20,7 +20,7 @@ from mkdocs.config import load_config
 
 from conftest import PROJECT, require_corpus
 from notes_kb.glue import search
-from notes_kb.glue.search import for_the_site, searched
+from notes_kb.glue.search import for_the_site, read_through, searched
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -44,12 +44,16 @@ def _indexed(notes: Path, site: Path, monkeypatch: pytest.MonkeyPatch) -> list[t
     monkeypatch.setattr(search, "searched", recorded)
     config.plugins.on_startup(command="build", dirty=False)
     build(config)
+    monkeypatch.setattr(search, "searched", searched)  # nothing more to record
     return seen
 
 
-def _entries(config: dict[str, Any], page: Page, content: str) -> list[dict[str, Any]]:
-    """Material's entries for the page with `content`, as the site's search reads them."""
+def _entries(config: dict[str, Any], page: Page, content: str, *, through: bool = False) -> list[dict[str, Any]]:
+    """Material's entries for the page with `content`, as the site's search reads them; with
+    `through`, from an index the site's build wraps (`read_through`)."""
     index = SearchIndex(**config)
+    if through:
+        read_through(index, lambda _page: True)
     view = SimpleNamespace(content=content, toc=page.toc, url=page.url, meta=page.meta, title=page.title)
     index.add_entry_from_context(view)
     return for_the_site(index.entries)
@@ -67,6 +71,13 @@ def test_material_indexes_pages_read_through_as_it_indexes_them_whole(
         page.file.src_uri
         for page, content in seen
         if _entries(config, page, content) != _entries(config, page, searched(content))
+    ]
+    assert differ == []
+    # The wrapped index (lighter content, headings looked up by id) gives the same entries.
+    differ = [
+        page.file.src_uri
+        for page, content in seen
+        if _entries(config, page, content) != _entries(config, page, content, through=True)
     ]
     assert differ == []
     # The lighter content is lighter: a fair share of the tags Material would parse is gone.
@@ -118,3 +129,18 @@ def test_plain_lists_are_read_as_spaces() -> None:
     config: dict[str, Any] = {}
     page = SimpleNamespace(toc=[], url="t/", meta={}, title="T")
     assert _entries(config, page, searched(html)) == _entries(config, page, html)
+
+
+def test_headings_are_looked_up_as_material_looks_them_up() -> None:
+    # Two headings share an id: Material's walk finds the first in its order (a parent before its
+    # children), and so must the dict.
+    def link(id_: str, title: str, *children: Any) -> SimpleNamespace:
+        return SimpleNamespace(id=id_, title=title, url=f"#{id_}", children=list(children))
+
+    toc = [link("a", "A", link("b", "B1", link("c", "C"))), link("b", "B2"), link("d", "D")]
+    index = SearchIndex()
+    found = search._TocIds(index, toc)
+    for id_ in ("a", "b", "c", "d", "zz", None):
+        assert found(toc, id_) is SearchIndex._find_toc_by_id(index, toc, id_)
+    other = [link("b", "B3")]
+    assert found(other, "b") is other[0]
