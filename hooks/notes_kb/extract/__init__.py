@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..diagnostics import Check, Diagnostic
 from ..slugs import topic_slug, unique_slug
 from ..source.document import ListItem, Paragraph, walk
-from .attach import attach
+from .attach import attach, text_lines
 from .facts import certifications, glossary, related
 from .lists import read_catalogs, read_lists
 from .model import Category, KnowledgeBase, Service, Topic
@@ -63,7 +63,9 @@ def extract_topic(document: NotesDocument, slug: str, aliases: AliasFile | None)
         message = f'"{name}" names both {holder.name} and {claimant.name}; it stays with {holder.name}'
         diagnostics.append(Diagnostic(document.path, line, message, Check.NAME_CONFLICT))
     finder = registry.finder()
-    attach(outlines, registry, finder)
+    # Every line of text of each section: mentions and the glossary both read them all.
+    texts = [tuple(text_lines(out.blocks)) for out in outlines]
+    attach(outlines, registry, finder, texts)
 
     drafts = sorted(registry.services, key=lambda s: name_key(s.name))
     categories = tuple(
@@ -95,7 +97,7 @@ def extract_topic(document: NotesDocument, slug: str, aliases: AliasFile | None)
         categories=categories,
         layers=tuple(found.layers),
         certifications=tuple(certifications(outlines, registry.vendors)),
-        glossary=tuple(glossary(document, outlines)),
+        glossary=tuple(glossary(document, outlines, texts)),
         names=finder,
     )
     return topic, sorted(diagnostics)

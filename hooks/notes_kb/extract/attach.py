@@ -13,7 +13,7 @@ from .model import Fragment, FragmentKind, Mention
 from .names import NameHit, name_key, split_expansion
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
 
     from ..source.document import Node
     from ..source.inline import InlineLine
@@ -24,12 +24,19 @@ if TYPE_CHECKING:
 _SNIPPET_RADIUS = 70
 
 
-def attach(outlines: list[Outline], registry: Registry, finder: NameFinder) -> None:
-    """Give every service its fragments and mentions, and note headings that are another name of it."""
+def attach(
+    outlines: list[Outline],
+    registry: Registry,
+    finder: NameFinder,
+    texts: Sequence[Sequence[InlineLine]] | None = None,
+) -> None:
+    """Give every service its fragments and mentions, and note headings that are another name of it.
+
+    `texts`: each outline's `text_lines`, when the caller has them already."""
     services = {s.slug: s for s in registry.services}
-    for out in outlines:
+    for index, out in enumerate(outlines):
         owned = _fragments(out, services, finder, registry)
-        _mentions(out, services, finder, owned)
+        _mentions(out, texts[index] if texts is not None else tuple(text_lines(out.blocks)), services, finder, owned)
 
 
 def _fragments(
@@ -107,10 +114,14 @@ def find_names(line: InlineLine, finder: NameFinder) -> list[NameHit]:
 
 
 def _mentions(
-    out: Outline, services: dict[str, ServiceDraft], finder: NameFinder, owned: dict[str, list[tuple[int, int]]]
+    out: Outline,
+    lines: Sequence[InlineLine],
+    services: dict[str, ServiceDraft],
+    finder: NameFinder,
+    owned: dict[str, list[tuple[int, int]]],
 ) -> None:
     seen: set[tuple[str, int]] = set()
-    for line in text_lines(out.blocks):
+    for line in lines:
         text = line.text
         for hit in find_names(line, finder):
             key = (hit.key, line.number)

@@ -11,7 +11,7 @@ from .model import Certification, GlossaryTerm
 from .names import is_expansion, name_key, strip_vendor
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
 
     from ..source.document import NotesDocument
     from ..source.inline import InlineLine
@@ -82,14 +82,21 @@ def certifications(outlines: list[Outline], vendors: list[str]) -> list[Certific
     return result
 
 
-def glossary(document: NotesDocument, outlines: list[Outline]) -> list[GlossaryTerm]:
-    """Acronyms the notes expand, either way round: `VPC (Virtual Private Cloud)`, `… Authentication (MFA)`."""
+def glossary(
+    document: NotesDocument, outlines: list[Outline], texts: Sequence[Sequence[InlineLine]] | None = None
+) -> list[GlossaryTerm]:
+    """Acronyms the notes expand, either way round: `VPC (Virtual Private Cloud)`, `… Authentication (MFA)`.
+
+    `texts`: each outline's `text_lines`, when the caller has them already."""
     terms: dict[str, GlossaryTerm] = {}
     located: list[tuple[int, str, str | None]] = []
     if document.title_line is not None:
         located.append((document.title_line, document.title, None))
-    for out in outlines:
-        located += [(line.number, _prose(line), out.section.slug) for line in text_lines(out.blocks)]
+    for index, out in enumerate(outlines):
+        lines = texts[index] if texts is not None else tuple(text_lines(out.blocks))
+        # Only a line with a parenthesis can expand a term (`_expansions`), and its prose has one
+        # only if its text has.
+        located += [(line.number, _prose(line), out.section.slug) for line in lines if "(" in line.text]
     for number, text, section in sorted(located, key=lambda item: item[0]):
         for term, expansion in _expansions(text):
             if term not in terms:
