@@ -53,6 +53,9 @@ def serve_build(site: Path, *, dirty: bool) -> list[str]:
         return original(markdown, **kwargs)  # type: ignore[arg-type]
 
     config.plugins.on_page_markdown = record  # type: ignore[method-assign]
+    # A `mkdocs serve --dirty` session (the hooks' plugin outlives configs: other tests in this
+    # process may have started it as a single build).
+    config.plugins.on_startup(command="serve", dirty=True)
     build(config, dirty=dirty)
     return converted
 

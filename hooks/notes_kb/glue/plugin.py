@@ -29,6 +29,8 @@ from ..render.pages.common import part_utf8
 from ..render.paths import notes_page
 from .compose import Composer
 from .config import KbConfig, load_options
+from .headings import HeadingPages
+from .headings import install as install_headings
 from .links import resolve_links, resolve_links_utf8, splice_parts
 from .markdown import NotesExtension
 from .nav import SectionTree, escaped, section_tree, sections_toc
@@ -124,6 +126,8 @@ class KbPlugin:
         self._outputs: set[str] = set()
         self._converted: dict[str, tuple[str, str]] = {}
         """Converted content of section pages by path, with the stamp it was converted for."""
+        self._headings: list[HeadingPages] = []
+        """Converters of pages of headings and parts, for the current Markdown configuration."""
         self._serving = True
         """Whether builds follow one another in this process (`mkdocs serve`): only then is
         anything kept from one build for the next."""
@@ -208,8 +212,12 @@ class KbPlugin:
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """A generated page's Markdown without the stamp its source file carries."""
-        return strip_stamp(markdown) if page.file.src_uri in self.state.result.site.pages else markdown
+        """A generated page's Markdown without the stamp its source file carries; one of headings
+        and HTML parts only is converted heading by heading (`glue.headings`)."""
+        if page.file.src_uri not in self.state.result.site.pages:
+            return markdown
+        install_headings(page, config, self._headings)
+        return strip_stamp(markdown)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Splice in the HTML parts search should see (the notes' blocks, a service's intro, the
