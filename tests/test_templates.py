@@ -22,9 +22,13 @@ def changed_lines(theirs: str, ours: str) -> list[str]:
 
 
 def test_config_block_is_materials_with_the_search_worker_of_the_site() -> None:
-    # overrides/main.html copies Material's `config` block (no smaller block holds the worker URL):
-    # when Material changes it, this says so, and the copy must be made again from the new one.
-    ours = _CONFIG_BLOCK.search((PROJECT / "overrides" / "main.html").read_text(encoding="utf-8"))
+    # overrides/partials/kb-config.html copies Material's `config` block (no smaller block holds
+    # the worker URL), and overrides/main.html's `config` block renders it: when Material changes
+    # the block, this says so, and the copy must be made again from the new one.
+    main = (PROJECT / "overrides" / "main.html").read_text(encoding="utf-8")
+    assert '{% block config %}{{ kb_once("partials/kb-config.html", base_url) }}{% endblock %}' in main
+    copy = (PROJECT / "overrides" / "partials" / "kb-config.html").read_text(encoding="utf-8")
+    ours = _CONFIG_BLOCK.search("{% block config %}" + copy + "{% endblock %}")
     base = Path(material.__file__).parent / "templates" / "base.html"
     theirs = _CONFIG_BLOCK.search(base.read_text(encoding="utf-8"))
     assert ours is not None

@@ -72,9 +72,9 @@ def test_footer_text_keeps_its_contrast(hosted_site: Site, palette: str, open_pa
 
 
 def test_search_partial_is_materials_plus_a_dialog_name() -> None:
-    # overrides/partials/search.html is a copy (no block reaches that element): when Material
+    # overrides/partials/kb-search.html is a copy (no block reaches that element): when Material
     # changes its partial, this says so, and the copy must be made again from the new one.
-    ours = (PROJECT / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
+    ours = (PROJECT / "overrides" / "partials" / "kb-search.html").read_text(encoding="utf-8")
     theirs = (Path(material.__file__).parent / "templates" / "partials" / "search.html").read_text(encoding="utf-8")
     ours_body = ours.split("-#}\n", 1)[1]
     theirs_body = theirs.split("-#}\n", 1)[1]

@@ -37,6 +37,7 @@ from .nav import SectionTree, escaped, section_tree, sections_toc
 from .previews import PreviewEmbedder
 from .search import SearchEntries, read_through
 from .sources import sources_folder, strip_stamp, write_sources
+from .templates import add_globals
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Iterator
@@ -281,6 +282,7 @@ class KbPlugin:
         cache = Path(config.config_file_path).parent / ".cache" / "jinja"
         cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+        add_globals(env)
         return env
 
     def _composed(self, file: File, content: str, sections: SectionTree | None) -> None:
