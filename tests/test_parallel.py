@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 SERVICES = 250
-"""More pages than `render.workers.MIN_ITEMS` (200), so the render stage forks too."""
+"""More pages than `notes_kb.workers.MIN_ITEMS` (200), so the render stage forks too."""
 FAILING = "zcp/services/"
 """Pages of this folder fail in the workers of the last test (every other one of them)."""
 

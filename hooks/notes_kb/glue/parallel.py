@@ -52,7 +52,7 @@ from jinja2 import Template
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..render import workers as render_workers
+from .. import workers as stage_workers
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -493,7 +493,7 @@ class ParallelPages:
     def on_startup(self, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Only a clean `mkdocs build` (or `gh-deploy`) converts in workers."""
         self._enabled = command != "serve" and not dirty
-        render_workers.allow(workers() if self._enabled else 1)
+        stage_workers.allow(workers() if self._enabled else 1)
 
     @contextmanager
     def long_lived(self) -> Iterator[None]:

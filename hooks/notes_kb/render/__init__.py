@@ -18,6 +18,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from ..extract.model import FragmentKind
+from ..workers import render_all
 from . import paths
 from .code import Highlighter
 from .fragments import Fragments
@@ -37,7 +38,6 @@ from .pages.service import render_service_page
 from .pages.study import library_study_page, study_pages, topic_deck
 from .pages.topic import render_home, render_topic_overview
 from .previews import Preview, previews
-from .workers import render_all
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -148,7 +148,7 @@ def render_topic(
     anchored = anchorable_lines(topic.document)
     referenced = _referenced_lines(topic) & anchored
     # Every page is a pure function of the topic: thousands of them under `mkdocs build` are
-    # rendered on every core (`render.workers`). Pages keep the jobs' order.
+    # rendered on every core (`notes_kb.workers`). Pages keep the jobs' order.
     jobs: list[_Job] = [
         (paths.topic_page(t), partial(render_topic_overview, topic)),
         (paths.notes_page(t), partial(render_full_notes, topic, highlight, referenced, fragments, glossary)),

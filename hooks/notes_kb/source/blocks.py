@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Union
 
 from .document import Code, GroupMarker, Heading, Paragraph, Rule, Table
 from .inline import Inline
@@ -52,6 +52,10 @@ class RawContainer:
     """An ordered item's number as written."""
     tight: bool = True
     """For lists: CommonMark's tightness."""
+
+
+RawNode = Union["Block", RawContainer, RawTag]
+"""A top-level node as `read_blocks` gives it."""
 
 
 def read_blocks(tokens: list[Token]) -> list[Block | RawContainer | RawTag]:
