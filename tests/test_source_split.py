@@ -100,31 +100,30 @@ still code
 def test_a_split_inside_a_fence_reads_the_whole_again(monkeypatch: pytest.MonkeyPatch) -> None:
     lines = split_lines(_FENCED * 3)
     # The split looks past the middle: the second copy's fenced tag line is the nearest.
-    monkeypatch.setattr(
-        "notes_kb.source._FIRST_SHARE", (lines.index('<expand title="Not a section">', 30)) / len(lines)
-    )
+    fenced_tag = lines.index('<expand title="Not a section">', 30)
+    monkeypatch.setattr("notes_kb.source._FIRST_SHARE", fenced_tag / len(lines))
     parts = split(lines, min_lines=0)
     assert parts is not None
     assert read_part(parts[0])[1]  # the first part's fence never closes within it
     monkeypatch.setattr("notes_kb.source.MIN_SPLIT_LINES", 0)
-    workers.allow(2)
-    try:
-        raw, unclosed = read_raw(lines)
-    finally:
-        workers.allow(1)
-    assert (_shape(raw), unclosed) == _whole(lines)
+    assert _on_two_cores(lines) == _whole(lines)
 
 
-def test_long_notes_read_on_two_cores_as_the_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_long_notes_read_on_two_cores_as_the_whole() -> None:
     synth = _synth()
     lines = split_lines(synth.generate(400, shape=synth.SHAPES["detailed"]).text)
     assert split(lines) is not None  # long enough to be split as it is
+    assert _on_two_cores(lines) == _whole(lines)
+
+
+def _on_two_cores(lines: list[str]) -> Any:
+    """`read_raw` where workers are allowed (as under `mkdocs build`), as plain data."""
     workers.allow(2)
     try:
         raw, unclosed = read_raw(lines)
     finally:
         workers.allow(1)
-    assert (_shape(raw), unclosed) == _whole(lines)
+    return _shape(raw), unclosed
 
 
 def test_short_notes_are_read_whole() -> None:

@@ -21,7 +21,6 @@ the real notes both ways and compares content, table of contents, title, anchors
 
 from __future__ import annotations
 
-import importlib
 import logging
 import re
 from dataclasses import dataclass
@@ -31,6 +30,8 @@ from typing import TYPE_CHECKING, Any
 # (`glue.parallel._reused_markdown`).
 from markdown import Markdown
 from markdown.extensions.toc import nest_toc_tokens, unique
+
+from .engine import engine_module
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -89,7 +90,7 @@ class HeadingPages:
     """Converts pages of headings and parts for one Markdown configuration (one build's)."""
 
     def __init__(self, config: MkDocsConfig) -> None:
-        pages = _engine(config, "structure.pages")
+        pages = engine_module(config, "structure.pages")
         self.extensions, self.extension_configs = config["markdown_extensions"], config["mdx_configs"]
         self._md = Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {})
         self._title = pages._ExtractTitleTreeprocessor()
@@ -193,17 +194,12 @@ def converted(page: Page, config: MkDocsConfig, converters: list[HeadingPages]) 
     result = converters[0].convert(page.markdown) if page.markdown is not None else None
     if result is None:
         return False
-    pages = _engine(config, "structure.pages")
+    pages = engine_module(config, "structure.pages")
     page.content = result.content
-    page.toc = _engine(config, "structure.toc").get_toc(result.tokens)
+    page.toc = engine_module(config, "structure.toc").get_toc(result.tokens)
     page._title_from_render = result.title
     page.present_anchor_ids = result.anchors
     # As `Page.render` sets them: the permalinks are links to anchors of the page itself.
     if pages.log.getEffectiveLevel() > logging.DEBUG:
         page.links_to_anchors = {page.file: result.links} if result.links else {}
     return True
-
-
-def _engine(config: MkDocsConfig, module: str) -> Any:
-    """A module of the engine running these hooks (MkDocs, or ProperDocs)."""
-    return importlib.import_module(f"{type(config).__module__.split('.')[0]}.{module}")

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import importlib
 import json
 import logging
 import multiprocessing
@@ -53,6 +52,7 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .. import workers as stage_workers
+from .engine import engine_module
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -390,7 +390,7 @@ def _build(index: int) -> Built | None:
     config._current_page = page  # as `_build_page` sets it; templates and extensions read it
     page.active = True  # the theme marks the current page, and its sections, in the nav
     try:
-        context = _engine(config, "commands.build").get_context(render.nav, render.doc_files, config, page)
+        context = engine_module(config, "commands.build").get_context(render.nav, render.doc_files, config, page)
         template = render.env.get_template(page.meta.get("template", "main.html"))
         before = len(search.entries) if search is not None else 0
         context = config.plugins.on_page_context(context, page=page, config=config, nav=render.nav)
@@ -449,12 +449,6 @@ def _take_result(page: Page, results: Pending[Converted], index: int, files: Fil
 
     # An instance attribute over the method: only this page, only its next conversion.
     page.render = render  # type: ignore[method-assign,assignment]
-
-
-def _engine(config: MkDocsConfig, module: str) -> Any:
-    """A module of the engine running these hooks (MkDocs, or ProperDocs, whose modules are
-    MkDocs' under another name)."""
-    return importlib.import_module(f"{type(config).__module__.split('.')[0]}.{module}")
 
 
 def _digest(markdown: str) -> bytes:
@@ -541,7 +535,7 @@ class ParallelPages:
         if not self._enabled:
             return
         pages = []
-        page_class = _engine(config, "structure.pages").Page
+        page_class = engine_module(config, "structure.pages").Page
         for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
             if file.page is None and file.inclusion.value == InclusionLevel.NOT_IN_NAV.value:
                 page_class(None, file, config)  # as MkDocs' loop does before `_populate_page`
