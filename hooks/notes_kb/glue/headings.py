@@ -1,10 +1,11 @@
 """Generated pages that are nothing but headings and HTML parts, converted heading by heading.
 
 A service page's Markdown is its headings and one placeholder line per HTML part
-(`render.pages.service`): Python-Markdown spent a millisecond on each such page, most of it on
-machinery a heading and an HTML comment do not need (2,000 service pages: 2.1 of 5.5 CPU-s of
-converting a site of 2,000 detailed services), and the same headings ("What the notes say", a
-section's title) come back on page after page. Here each distinct heading line is converted once
+(`render.pages.service`): Python-Markdown spent about a millisecond on each such page, most of it
+on machinery a heading and an HTML comment do not need (the 2,000 service pages of 2,000 detailed
+services: 2.6 CPU-s with one instance reused), and the same headings ("What the notes say", a
+section's title) come back on page after page. The workers converted that site's pages in 6.9
+CPU-s, and in 3.3 with this. Here each distinct heading line is converted once
 per process by Python-Markdown itself, with the site's extensions and MkDocs' own title and anchor
 processors, and a page is its headings' HTML and its placeholders, joined as Python-Markdown joins
 blocks (a raw HTML block is followed by a blank line), each heading with the id the toc extension
@@ -43,6 +44,7 @@ _PART = re.compile(r"<!-- kb-part:[\w-]+ -->")
 # a heading's section out of search (an id given there would change every later heading's id).
 _HEADING = re.compile(r"#{1,6}[ \t](?P<text>[^<{}\n]*?)(?: \{ data-search-exclude \})?")
 _HREF = re.compile(r'\shref="(?P<href>[^"]*)"')
+_ONE_HEADING = re.compile(r"<h[1-6][\s>][^\n]*</h[1-6]>")
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,7 @@ class HeadingPages:
     def __init__(self, config: MkDocsConfig) -> None:
         pages = engine_module(config, "structure.pages")
         self.extensions, self.extension_configs = config["markdown_extensions"], config["mdx_configs"]
-        self._md = Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {})
+        self._md = Markdown(extensions=self.extensions, extension_configs=self.extension_configs or {})
         self._title = pages._ExtractTitleTreeprocessor()
         self._title._register(self._md)
         # MkDocs' anchor processor reads nothing of the page it is made for but the tree.
@@ -146,7 +148,7 @@ class HeadingPages:
         html = self._md.convert(line)
         tokens: list[dict[str, Any]] = getattr(self._md, "toc_tokens", [])  # as `Page.render` reads them
         anchors = self._anchors.present_anchor_ids
-        if len(anchors) != 1 or "\n" in html or not re.fullmatch(r"<h[1-6][\s>].*</h[1-6]>", html):
+        if len(anchors) != 1 or not _ONE_HEADING.fullmatch(html):
             return None
         (own,) = anchors
         hrefs = _HREF.findall(html)
